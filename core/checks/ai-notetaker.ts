@@ -1,0 +1,3 @@
+import { participantCheck } from './participants';
+
+export const aiNotetaker = participantCheck('bot', 'ai-notetaker', 'warning');

@@ -1,0 +1,3 @@
+import { participantCheck } from './participants';
+
+export const externalParticipant = participantCheck('external', 'external-participant', 'info');

@@ -1,0 +1,18 @@
+import type { Check } from './context';
+
+/** Firefox only: the conference site's certificate chain ends in a root the browser does not ship. */
+export const tlsInterception: Check = ({ browserNetwork, policy }) => {
+  const tls = browserNetwork.tls;
+  if (!tls?.checked || tls.rootIsBuiltIn !== false) return null;
+  const fingerprint = tls.rootFingerprint?.toLowerCase().replace(/:/g, '') ?? '';
+  if (fingerprint && policy.trustedInterceptionRoots.includes(fingerprint)) return null;
+  return {
+    id: 'tls-interception',
+    severity: 'danger',
+    source: 'network',
+    evidence: [
+      `the certificate of ${tls.host ?? 'the conference site'} chains to a root that is not built into the browser: ${tls.rootSubject ?? 'unnamed root'} (SHA-256 ${fingerprint || 'unknown'})`,
+      'something between this computer and the service can read the traffic (a TLS-inspection proxy, antivirus or an attacker)',
+    ],
+  };
+};

@@ -1,0 +1,3 @@
+import { pageFlagCheck } from './page-flag';
+
+export const transcription = pageFlagCheck('transcription', 'transcription', 'warning');

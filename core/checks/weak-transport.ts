@@ -1,0 +1,16 @@
+import { callConnectionStats } from '../network/report';
+import type { Check } from './context';
+
+/** Ciphers WebRTC negotiates in current browsers; anything else deserves a look. */
+const EXPECTED_SRTP = /^(AES_CM_128_HMAC_SHA1_80|AEAD_AES_128_GCM|AEAD_AES_256_GCM|AES_CM_128_HMAC_SHA1_32)$/i;
+const EXPECTED_DTLS = /^TLS_(ECDHE_(ECDSA|RSA)_WITH_(AES_(128|256)_GCM_SHA(256|384)|CHACHA20_POLY1305_SHA256)|AES_(128|256)_GCM_SHA(256|384)|CHACHA20_POLY1305_SHA256)$/i;
+
+export const weakTransport: Check = ({ connections }) => {
+  const stats = callConnectionStats(connections);
+  if (!stats?.dtlsState) return null;
+  const problems: string[] = [];
+  if (stats.dtlsState !== 'connected') problems.push(`DTLS state is ${stats.dtlsState}, not connected`);
+  if (stats.srtpCipher && !EXPECTED_SRTP.test(stats.srtpCipher)) problems.push(`unexpected SRTP cipher ${stats.srtpCipher}`);
+  if (stats.dtlsCipher && !EXPECTED_DTLS.test(stats.dtlsCipher)) problems.push(`unexpected DTLS cipher ${stats.dtlsCipher}`);
+  return problems.length ? { id: 'weak-transport', severity: 'danger', source: 'rtc', evidence: problems } : null;
+};

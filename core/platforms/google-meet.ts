@@ -1,0 +1,76 @@
+import { emptyRead, type PlatformAdapter } from './adapter';
+import { findSelector, findText, readNames } from './dom';
+import { PLATFORM_FACTS, platformEvidence } from './facts';
+import { flagNames } from './participants';
+
+/** A meeting code path (abc-defg-hij) or a lookup link; "/" and "/landing" are not calls. */
+const MEETING_PATH = /^\/([a-z]{3}-[a-z]{4}-[a-z]{3}|lookup\/[\w-]+)(\/|$)/;
+
+/** Only present in the call itself, never in the pre-join screen or the lobby (Vexa selectors). */
+const IN_CALL_SELECTORS = ['[data-participant-id]', '[data-self-name]', '[data-call-ended="false"]'];
+const IN_CALL_TEXT = [/\b(Present now|Share screen)\b/, /Jetzt präsentieren|Bildschirm freigeben/, /Présenter maintenant|Partager l['’]écran/];
+
+const LOBBY_TEXT = [
+  /Asking to be let in/i,
+  /You['’]ll join the call when someone lets you in/i,
+  /Teilnahme wird angefragt|Sie nehmen am Anruf teil, sobald Sie jemand hereinlässt/i,
+  /Demande de participation|Vous pourrez participer à l['’]appel dès que quelqu['’]un vous y aura autorisé/i,
+];
+const PRE_JOIN_TEXT = [
+  /Ready to join\?|\bJoin now\b|\bAsk to join\b/i,
+  /Bereit zum Beitreten\?|Jetzt teilnehmen|Teilnahme anfragen/i,
+  /Prêt à participer \?|Participer à la réunion|Demander à participer/i,
+];
+const RECORDING_TEXT = [/being recorded/i, /wird aufgezeichnet/i, /(est|en cours d['’])\s?enregistr/i];
+const TRANSCRIPTION_TEXT = [
+  /being transcribed/i,
+  /Gemini is taking notes/i,
+  /wird transkribiert|Gemini (erstellt|macht) Notizen/i,
+  /est transcrit|transcription en cours|Gemini prend des notes/i,
+];
+const EXTERNAL_TEXT = [/\bexternal (participants?|people|guests?)\b/i, /externe (Teilnehmer|Gäste)/i, /participants? externes?/i];
+const CSE_TEXT = [/client-side encrypt/i, /clientseitig verschlüsselt|clientseitige Verschlüsselung/i, /chiffrement côté client|chiffré côté client/i];
+
+export const googleMeet: PlatformAdapter = {
+  id: 'google-meet',
+  isCallUrl: (url) => url.hostname === 'meet.google.com' && MEETING_PATH.test(url.pathname),
+  read(doc) {
+    const read = emptyRead('google-meet');
+    const inCallBy = findSelector(doc, IN_CALL_SELECTORS) ?? findText(doc, IN_CALL_TEXT, ['button']);
+    const lobbyBy = findText(doc, LOBBY_TEXT, ['div', 'span']);
+    const preJoinBy = findText(doc, PRE_JOIN_TEXT, ['button', 'h1', 'h2']);
+    // The lobby and pre-join screens share the call's toolbar: only in-call-only markers count.
+    if (lobbyBy) {
+      read.phase = 'lobby';
+      read.phaseEvidence = [`lobby text ${lobbyBy}`];
+    } else if (inCallBy) {
+      read.phase = 'in-call';
+      read.phaseEvidence = [`in-call marker ${inCallBy}`];
+    } else if (preJoinBy) {
+      read.phase = 'pre-join';
+      read.phaseEvidence = [`pre-join text ${preJoinBy}`];
+    }
+
+    const cse = findText(doc, CSE_TEXT);
+    const fact = PLATFORM_FACTS['google-meet']!;
+    read.e2ee = cse
+      ? { state: 'on', source: 'ui', evidence: [`client-side encryption shown: ${cse}`] }
+      : { state: 'off', source: 'platform', evidence: ['no client-side encryption indicator on the page', platformEvidence(fact)] };
+
+    const recording = findText(doc, RECORDING_TEXT);
+    if (recording) read.recording = { evidence: [`Meet shows ${recording}`] };
+    const transcription = findText(doc, TRANSCRIPTION_TEXT);
+    if (transcription) read.transcription = { evidence: [`Meet shows ${transcription}`] };
+
+    const names = [
+      ...readNames(doc, '[data-participant-id][aria-label]', 'aria-label'),
+      ...readNames(doc, '[data-participant-id] [data-name]', 'data-name'),
+      ...readNames(doc, '[role="list"] [role="listitem"][aria-label]', 'aria-label'),
+    ];
+    read.participants = flagNames([...new Set(names)], 'Meet participant list');
+    const external = findText(doc, EXTERNAL_TEXT);
+    if (external) read.participants.push({ kind: 'external', name: '', evidence: `Meet shows ${external}` });
+    if (read.phase === 'in-call' && names.length === 0) read.unreadable.push('participants');
+    return read;
+  },
+};

@@ -1,0 +1,102 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { dismissBanner, nextBanner, NO_BANNER, type BannerMemory } from '../../core/banner';
+import type { ProbeMessage } from '../../core/channel';
+import type { ExtensionMessage } from '../../core/messages';
+import { emptyRead } from '../../core/platforms/adapter';
+import { CONFERENCE_MATCHES } from '../../core/platforms/matches';
+import { adapterFor, platformForUrl } from '../../core/platforms/registry';
+import type { FrameSignals } from '../../core/types';
+import { createBannerHost } from './banner-host';
+import { observeInBatches } from './observe';
+import { connectProbe } from './probe-channel';
+
+/**
+ * Isolated world, every frame of a conference site: reads the page with the platform's adapter,
+ * hears the main-world probe, and sends both to the background, which assesses the tab. The top
+ * frame shows the banner the background's report calls for.
+ */
+export default defineContentScript({
+  matches: CONFERENCE_MATCHES,
+  runAt: 'document_start',
+  allFrames: true,
+  main(ctx) {
+    runCallWatcher(ctx);
+  },
+});
+
+function runCallWatcher(ctx: ContentScriptContext): void {
+  let probe: ProbeMessage = { rtc: { connections: [] }, app: {} };
+  let lastSent = '';
+  const channel = connectProbe(document, (message) => {
+    probe = message;
+    batches.schedule();
+  });
+
+  const readPage = (): Pick<FrameSignals, 'page' | 'readError'> => {
+    const url = new URL(location.href);
+    const platform = platformForUrl(url) ?? 'webrtc';
+    const adapter = adapterFor(platform);
+    if (!adapter.isCallUrl(url)) return { page: { ...emptyRead(platform), phase: 'no-call' } };
+    try {
+      return { page: adapter.read(document, probe.app) };
+    } catch (error) {
+      // A page mid-change or a hostile DOM: the page read is lost, the verdict falls to unknown.
+      return { page: null, readError: String(error).slice(0, 200) };
+    }
+  };
+
+  const report = (force = false) => {
+    if (ctx.isInvalid) return batches.stop();
+    const signals: FrameSignals = { url: location.href, ...readPage(), rtc: probe.rtc };
+    const serialized = JSON.stringify(signals);
+    if (!force && serialized === lastSent) return;
+    lastSent = serialized;
+    send({ type: 'frame-signals', signals });
+  };
+
+  // The document node exists at document_start even before <html>: observe it from the start.
+  const batches = observeInBatches(document, () => report());
+  report();
+
+  const banner = window === window.top ? bannerController() : null;
+  browser.runtime.onMessage.addListener((message: ExtensionMessage) => {
+    if (message.type === 'recheck') {
+      channel.request();
+      report(true);
+    } else if (message.type === 'report' && banner) {
+      banner.update(message);
+    }
+  });
+  ctx.onInvalidated(() => batches.stop());
+}
+
+/** The banner's state across reports; the decisions themselves are pure (core/banner.ts). */
+function bannerController() {
+  let memory: BannerMemory = NO_BANNER;
+  const host = createBannerHost(document, {
+    onDismiss() {
+      memory = dismissBanner(memory);
+      host.hide();
+    },
+    onDetails() {
+      send({ type: 'open-details' });
+    },
+  });
+  return {
+    update(message: Extract<ExtensionMessage, { type: 'report' }>) {
+      memory = nextBanner(memory, message.report, message.settings);
+      if (memory.visible) host.show(message.report, message.settings);
+      else host.hide();
+    },
+  };
+}
+
+/** Messages to the background; after an extension reload this context is orphaned: stay quiet. */
+function send(message: ExtensionMessage): void {
+  try {
+    browser.runtime.sendMessage(message).catch(() => {});
+  } catch {
+    // "Extension context invalidated": nothing to tell any more.
+  }
+}

@@ -1,0 +1,24 @@
+import { factsEventType, HELLO_EVENT, parseProbeMessage, PROBE_READY_EVENT, requestEventType, type ProbeMessage } from '../../core/channel';
+
+/**
+ * The isolated side of the handshake in core/channel.ts. Must run at document_start, before
+ * any page script, so that the secret reaches only the probe.
+ */
+export function connectProbe(doc: Document, onMessage: (message: ProbeMessage) => void): { request(): void } {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  const secret = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  const sendHello = () => doc.dispatchEvent(new CustomEvent(HELLO_EVENT, { detail: secret }));
+  const stopAnswering = () => doc.removeEventListener(PROBE_READY_EVENT, sendHello);
+
+  doc.addEventListener(factsEventType(secret), (event) => {
+    const message = parseProbeMessage((event as CustomEvent).detail);
+    if (message) onMessage(message);
+  });
+  // The probe acknowledges with the secret; until then (probe injected after us) answer its call.
+  doc.addEventListener(`callguard:ack:${secret}`, stopAnswering, { once: true });
+  doc.addEventListener(PROBE_READY_EVENT, sendHello);
+  // Page scripts run after document_start: by then the probe has answered or is not coming.
+  setTimeout(stopAnswering, 0);
+  sendHello();
+  return { request: () => doc.dispatchEvent(new CustomEvent(requestEventType(secret))) };
+}

@@ -1,0 +1,230 @@
+import { factsEventType, HELLO_EVENT, PROBE_READY_EVENT, requestEventType } from '../../core/channel';
+import { summarizeStats } from '../../core/rtc/summarize';
+import type { AppState, ConnectionFact, ConnectionStats, TrackFact } from '../../core/types';
+
+type Win = Window & typeof globalThis;
+type Endpoint = RTCRtpSender | RTCRtpReceiver;
+
+const STATS_INTERVAL_MS = 2000;
+const WRAPPED = Symbol.for('callguard.wrapped');
+
+/**
+ * Wraps RTCPeerConnection in `win` (and in same-origin iframes reached through it) so that
+ * every connection the page makes is seen, with a Proxy: `instanceof`, statics, `toString` and
+ * subclassing behave exactly as before. Reads transforms through the native getters captured
+ * here, before page scripts could replace them.
+ */
+export function installProbe(win: Win): void {
+  const doc = win.document;
+  // Primordials captured before any page script runs; page scripts may patch the globals later.
+  const dispatch = EventTarget.prototype.dispatchEvent;
+  const addListener = EventTarget.prototype.addEventListener;
+  const removeListener = EventTarget.prototype.removeEventListener;
+  const Custom = win.CustomEvent;
+  const stringify = JSON.stringify;
+  const setTimer = win.setTimeout.bind(win);
+
+  const connections = new Map<RTCPeerConnection, { id: string; stats?: ConnectionStats; timer?: number }>();
+  const encodedStreams = new WeakSet<Endpoint>();
+  const transformGetters = new Map<object, (this: Endpoint) => unknown>();
+  let secret = '';
+  let sendQueued = false;
+  let nextId = 1;
+
+  const send = () => {
+    if (sendQueued || !secret) return;
+    sendQueued = true;
+    setTimer(() => {
+      sendQueued = false;
+      const message = stringify({ rtc: { connections: [...connections].map(describe) }, app: readAppState(win) });
+      dispatch.call(doc, new Custom(factsEventType(secret), { detail: message }));
+    }, 50);
+  };
+
+  const transformed = (endpoint: Endpoint): boolean => {
+    if (encodedStreams.has(endpoint)) return true;
+    const getter = transformGetters.get(Object.getPrototypeOf(endpoint));
+    return !!getter && getter.call(endpoint) != null;
+  };
+  const trackFact = (endpoint: Endpoint, sending: boolean): TrackFact | null => {
+    const track = endpoint.track;
+    if (!track || (track.kind !== 'audio' && track.kind !== 'video')) return null;
+    const live = track.readyState === 'live' && (sending || !track.muted);
+    return { kind: track.kind, live, transformed: transformed(endpoint) };
+  };
+  const describe = ([pc, meta]: [RTCPeerConnection, { id: string; stats?: ConnectionStats }]): ConnectionFact => ({
+    id: meta.id,
+    state: pc.connectionState,
+    senders: pc.getSenders().map((s) => trackFact(s, true)).filter((t): t is TrackFact => !!t),
+    receivers: pc.getReceivers().map((r) => trackFact(r, false)).filter((t): t is TrackFact => !!t),
+    ...(meta.stats ? { stats: meta.stats } : {}),
+  });
+
+  const pollStats = (pc: RTCPeerConnection) => {
+    const meta = connections.get(pc);
+    if (!meta || meta.timer !== undefined) return;
+    const tick = () => {
+      meta.timer = undefined;
+      if (pc.connectionState !== 'connected') return; // polling resumes on the next 'connected'
+      pc.getStats().then(
+        (report) => {
+          meta.stats = summarizeStats(report.values() as Iterable<Record<string, unknown>>);
+          send();
+        },
+        () => {},
+      );
+      meta.timer = setTimer(tick, STATS_INTERVAL_MS);
+    };
+    tick();
+  };
+
+  const observe = (pc: RTCPeerConnection) => {
+    if (connections.has(pc)) return;
+    connections.set(pc, { id: `pc${nextId++}` });
+    const onChange = () => {
+      if (pc.connectionState === 'closed') connections.delete(pc);
+      else if (pc.connectionState === 'connected') pollStats(pc);
+      send();
+    };
+    addListener.call(pc, 'connectionstatechange', onChange);
+    addListener.call(pc, 'track', send);
+    addListener.call(pc, 'negotiationneeded', send);
+    send();
+  };
+
+  const wrapRealm = (realm: Win) => {
+    const Native = realm.RTCPeerConnection;
+    if (!Native || (Native as unknown as Record<symbol, unknown>)[WRAPPED]) return;
+    const wrapped = new Proxy(Native, {
+      construct(target, args, newTarget) {
+        const pc = Reflect.construct(target, args, newTarget) as RTCPeerConnection;
+        safely(() => observe(pc));
+        return pc;
+      },
+      get: (target, key, receiver) => (key === WRAPPED ? true : Reflect.get(target, key, receiver)),
+    });
+    for (const name of ['RTCPeerConnection', 'webkitRTCPeerConnection'] as const) {
+      const descriptor = Object.getOwnPropertyDescriptor(realm, name);
+      if (descriptor?.value === Native) Object.defineProperty(realm, name, { ...descriptor, value: wrapped });
+    }
+    // Connections made from a constructor captured elsewhere still negotiate: catch them there.
+    for (const method of ['setLocalDescription', 'setRemoteDescription'] as const) {
+      hookMethod(Native.prototype, method, (pc) => observe(pc as RTCPeerConnection));
+    }
+    for (const Endpoint of [realm.RTCRtpSender, realm.RTCRtpReceiver]) {
+      if (!Endpoint) continue;
+      hookMethod(Endpoint.prototype, 'createEncodedStreams', (endpoint) => {
+        encodedStreams.add(endpoint as Endpoint);
+        send();
+      });
+      const transform = Object.getOwnPropertyDescriptor(Endpoint.prototype, 'transform');
+      if (transform?.get) transformGetters.set(Endpoint.prototype, transform.get as (this: Endpoint) => unknown);
+      if (transform?.set) hookAccessor(Endpoint.prototype, 'transform', 'set', transform, send);
+    }
+    // A fresh same-origin iframe has pristine constructors: wrap them as soon as the page reaches in.
+    const frameProto = realm.HTMLIFrameElement?.prototype;
+    for (const property of ['contentWindow', 'contentDocument'] as const) {
+      const descriptor = frameProto && Object.getOwnPropertyDescriptor(frameProto, property);
+      if (!descriptor?.get) continue;
+      hookAccessor(frameProto, property, 'get', descriptor, (_frame, value) => {
+        const child = property === 'contentWindow' ? (value as Win | null) : ((value as Document | null)?.defaultView as Win | null);
+        if (child) wrapRealm(child);
+      });
+    }
+  };
+
+  wrapRealm(win);
+
+  // Handshake with the isolated content script (see core/channel.ts).
+  const onHello = (event: Event) => {
+    const detail = (event as CustomEvent).detail;
+    if (secret || typeof detail !== 'string') return;
+    secret = detail;
+    removeListener.call(doc, HELLO_EVENT, onHello);
+    addListener.call(doc, requestEventType(secret), send);
+    dispatch.call(doc, new Custom(`callguard:ack:${secret}`));
+    send();
+  };
+  addListener.call(doc, HELLO_EVENT, onHello);
+  dispatch.call(doc, new Custom(PROBE_READY_EVENT));
+}
+
+/** The app's own state, for platforms whose page does not show it in text (Jitsi's E2EE label). */
+function readAppState(win: Win): AppState {
+  try {
+    const app = (win as unknown as { APP?: JitsiApp }).APP;
+    const state = app?.store?.getState?.();
+    if (!state) return {};
+    const remote = state['features/base/participants']?.remote;
+    const participants = remote instanceof Map ? [...remote.values()] : Object.values(remote ?? {});
+    const sessions: { status?: string; mode?: string }[] = state['features/recording']?.sessionDatas ?? [];
+    const lobby = state['features/lobby'];
+    return {
+      jitsi: {
+        joined: app?.conference?.isJoined?.() === true,
+        e2eeEnabled: typeof state['features/e2ee']?.enabled === 'boolean' ? state['features/e2ee'].enabled : undefined,
+        phoneParticipants: participants.filter((p) => p?.isJigasi).map((p) => String(p.name ?? p.id ?? 'phone')),
+        recording: sessions.some((s) => s?.status === 'on' && s?.mode === 'file'),
+        transcribing: state['features/transcribing']?.isTranscribing === true,
+        lobbyKnocking: lobby?.knocking === true,
+        lobbyEnabled: typeof lobby?.lobbyEnabled === 'boolean' ? lobby.lobbyEnabled : undefined,
+        passwordLocked:
+          state['features/base/conference'] && 'locked' in state['features/base/conference']
+            ? !!state['features/base/conference'].locked
+            : undefined,
+      },
+    };
+  } catch {
+    return {};
+  }
+}
+
+interface JitsiApp {
+  conference?: { isJoined?: () => boolean };
+  store?: { getState?: () => Record<string, any> };
+}
+
+/** Runs observation code; it must never break the page's call. */
+function safely(fn: () => void): void {
+  try {
+    fn();
+  } catch {
+    // Cross-origin frames, detached objects, exotic pages: the verdict falls back, the page goes on.
+  }
+}
+
+/**
+ * Replaces `target[name]` with a Proxy of itself that calls `before(this)` first. A Proxy keeps
+ * the function's name, length and native toString, so the page sees no difference.
+ */
+function hookMethod(target: object, name: string, before: (self: object) => void): void {
+  const original = (target as Record<string, unknown>)[name];
+  if (typeof original !== 'function') return;
+  (target as Record<string, unknown>)[name] = new Proxy(original, {
+    apply(fn, self, args) {
+      safely(() => before(self));
+      return Reflect.apply(fn, self, args);
+    },
+  });
+}
+
+/** Same for an accessor: `after(this, result)` runs once the native getter or setter is done. */
+function hookAccessor(
+  target: object,
+  name: string,
+  kind: 'get' | 'set',
+  descriptor: PropertyDescriptor,
+  after: (self: object, result: unknown) => void,
+): void {
+  const original = descriptor[kind] as (...args: unknown[]) => unknown;
+  Object.defineProperty(target, name, {
+    ...descriptor,
+    [kind]: new Proxy(original, {
+      apply(fn, self, args) {
+        const result = Reflect.apply(fn, self, args);
+        safely(() => after(self, result));
+        return result;
+      },
+    }),
+  });
+}

@@ -1,0 +1,38 @@
+import { defineConfig } from 'wxt';
+import { CONFERENCE_MATCHES } from './core/platforms/matches';
+
+/**
+ * Public half of CallGuard's signing key: it fixes the Chrome/Edge extension id
+ * (cnldncfpjacjjaieclaikfncgalbodkg) that admins put in their policies. The private key is
+ * held by the release manager, never in this repository.
+ */
+const CHROME_PUBLIC_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA24/K0G0vz4BVm6czcJgxDfj5d8MyCaCtxCwPYVvM7BqoowuFeCg5VOHa/F8MedAZzV80GYwxHMSBNhYk/qMzBRgNKwR3QZh2AyPTfv+qFvX0Nd89PzT+BQqyTiZ2YQWKkvw/fLTTlRbo/GRuz9w3lxZlwxZMBM7sYx3larUQxpXqEVcEC12YZwr0/cRXHmP2vdJIKGwE1wJDeFo/wwbLjZcVx30fkeW79vfWm7xHMayM8gEPc7gQvzhLMnEs9vUHEgZfWvuLtb1q3rTRfDhOU8o0RXt6TP3cyy5azC+X3Gr1aZv9D4DakZZHni4DBIC3teSoJHYGDKOUl6vZoL9j5QIDAQAB';
+export const GECKO_ID = 'callguard@callguard.app';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifestVersion: 3,
+  manifest: ({ browser }) => ({
+    name: '__MSG_extensionName__',
+    description: '__MSG_extensionDescription__',
+    default_locale: 'en',
+    permissions: ['storage'],
+    host_permissions: CONFERENCE_MATCHES,
+    action: { default_title: '__MSG_extensionName__' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : { key: CHROME_PUBLIC_KEY, storage: { managed_schema: 'managed_schema.json' } }),
+  }),
+  vite: () => ({
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  }),
+});
