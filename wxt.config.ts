@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+import { build } from 'vite';
 import { defineConfig } from 'wxt';
 import { CONFERENCE_MATCHES } from './core/platforms/matches';
 
@@ -9,6 +11,25 @@ import { CONFERENCE_MATCHES } from './core/platforms/matches';
 const CHROME_PUBLIC_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA24/K0G0vz4BVm6czcJgxDfj5d8MyCaCtxCwPYVvM7BqoowuFeCg5VOHa/F8MedAZzV80GYwxHMSBNhYk/qMzBRgNKwR3QZh2AyPTfv+qFvX0Nd89PzT+BQqyTiZ2YQWKkvw/fLTTlRbo/GRuz9w3lxZlwxZMBM7sYx3larUQxpXqEVcEC12YZwr0/cRXHmP2vdJIKGwE1wJDeFo/wwbLjZcVx30fkeW79vfWm7xHMayM8gEPc7gQvzhLMnEs9vUHEgZfWvuLtb1q3rTRfDhOU8o0RXt6TP3cyy5azC+X3Gr1aZv9D4DakZZHni4DBIC3teSoJHYGDKOUl6vZoL9j5QIDAQAB';
 export const GECKO_ID = 'callguard@callguard.app';
+
+const PROBE_FILE = 'rtc-probe.js';
+
+/** The main-world probe as one minified IIFE with nothing but its own code. */
+async function bundleProbe(): Promise<string> {
+  const result = await build({
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      write: false,
+      minify: true,
+      lib: { entry: resolve(import.meta.dirname, 'entrypoints/rtc-probe/main.ts'), formats: ['iife'], name: 'callguardProbe' },
+    },
+  });
+  const outputs = (Array.isArray(result) ? result : [result]) as { output: { type: string; code?: string }[] }[];
+  const chunk = outputs.flatMap((r) => r.output).find((o) => o.type === 'chunk');
+  if (!chunk?.code) throw new Error('the rtc probe did not bundle');
+  return chunk.code;
+}
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -32,6 +53,26 @@ export default defineConfig({
         }
       : { key: CHROME_PUBLIC_KEY, storage: { managed_schema: 'managed_schema.json' } }),
   }),
+  hooks: {
+    'build:publicAssets': async (_wxt, files) => {
+      files.push({ relativeDest: PROBE_FILE, contents: await bundleProbe() });
+    },
+    'build:manifestGenerated': (_wxt, manifest) => {
+      // The main-world probe must be first, at document_start, in every frame (about:blank too).
+      manifest.content_scripts = [
+        {
+          matches: CONFERENCE_MATCHES,
+          js: [PROBE_FILE],
+          world: 'MAIN',
+          run_at: 'document_start',
+          all_frames: true,
+          match_about_blank: true,
+          match_origin_as_fallback: true,
+        } as NonNullable<typeof manifest.content_scripts>[number],
+        ...(manifest.content_scripts ?? []),
+      ];
+    },
+  },
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   }),

@@ -4,8 +4,9 @@ import type { Check } from './context';
 export const tlsInterception: Check = ({ browserNetwork, policy }) => {
   const tls = browserNetwork.tls;
   if (!tls?.checked || tls.rootIsBuiltIn !== false) return null;
-  const fingerprint = tls.rootFingerprint?.toLowerCase().replace(/:/g, '') ?? '';
-  if (fingerprint && policy.trustedInterceptionRoots.includes(fingerprint)) return null;
+  const fingerprint = normalise(tls.rootFingerprint ?? '');
+  // The Policy type allows colons and either case, as admins copy fingerprints from certificate viewers.
+  if (fingerprint && policy.trustedInterceptionRoots.some((root) => normalise(root) === fingerprint)) return null;
   return {
     id: 'tls-interception',
     severity: 'danger',
@@ -16,3 +17,7 @@ export const tlsInterception: Check = ({ browserNetwork, policy }) => {
     ],
   };
 };
+
+function normalise(fingerprint: string): string {
+  return fingerprint.toLowerCase().replace(/:/g, '');
+}

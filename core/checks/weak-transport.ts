@@ -2,7 +2,8 @@ import { callConnectionStats } from '../network/report';
 import type { Check } from './context';
 
 /** Ciphers WebRTC negotiates in current browsers; anything else deserves a look. */
-const EXPECTED_SRTP = /^(AES_CM_128_HMAC_SHA1_80|AEAD_AES_128_GCM|AEAD_AES_256_GCM|AES_CM_128_HMAC_SHA1_32)$/i;
+// SRTP names as browsers report them: Chromium "SRTP_AES128_CM_HMAC_SHA1_80", RFC 4568 "AES_CM_128_HMAC_SHA1_80".
+const EXPECTED_SRTP = /^(SRTP_)?(AES_?(CM_)?128_(CM_)?HMAC_SHA1_(80|32)|AEAD_AES_(128|256)_GCM)$/i;
 const EXPECTED_DTLS = /^TLS_(ECDHE_(ECDSA|RSA)_WITH_(AES_(128|256)_GCM_SHA(256|384)|CHACHA20_POLY1305_SHA256)|AES_(128|256)_GCM_SHA(256|384)|CHACHA20_POLY1305_SHA256)$/i;
 
 export const weakTransport: Check = ({ connections }) => {

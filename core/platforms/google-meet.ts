@@ -21,6 +21,8 @@ const PRE_JOIN_TEXT = [
   /Bereit zum Beitreten\?|Jetzt teilnehmen|Teilnahme anfragen/i,
   /Prêt à participer \?|Participer à la réunion|Demander à participer/i,
 ];
+/** The meet.google.com home page: start or join a meeting, no call on this page. */
+const LANDING_TEXT = [/\bNew meeting\b|Enter a code or link/i, /Neue Besprechung|Code oder Link eingeben/i, /Nouvelle réunion|Saisir un code ou un lien/i];
 const RECORDING_TEXT = [/being recorded/i, /wird aufgezeichnet/i, /(est|en cours d['’])\s?enregistr/i];
 const TRANSCRIPTION_TEXT = [
   /being transcribed/i,
@@ -28,7 +30,14 @@ const TRANSCRIPTION_TEXT = [
   /wird transkribiert|Gemini (erstellt|macht) Notizen/i,
   /est transcrit|transcription en cours|Gemini prend des notes/i,
 ];
+/**
+ * The persistent pill once the notice dialog is dismissed: a short label on its own, so the
+ * pattern is anchored (a chat message that merely mentions Gemini is not a pill).
+ */
+const TRANSCRIPTION_PILL = [/^\s*Gemini (is taking notes|erstellt Notizen|macht Notizen|prend des notes)\s*$/i];
 const EXTERNAL_TEXT = [/\bexternal (participants?|people|guests?)\b/i, /externe (Teilnehmer|Gäste)/i, /participants? externes?/i];
+/** The "External" label Meet shows top left (Workspace Updates 2023-03-14): one word on its own. */
+const EXTERNAL_LABEL = [/^\s*(External|Extern|Externe)\s*$/i];
 const CSE_TEXT = [/client-side encrypt/i, /clientseitig verschlüsselt|clientseitige Verschlüsselung/i, /chiffrement côté client|chiffré côté client/i];
 
 export const googleMeet: PlatformAdapter = {
@@ -49,6 +58,15 @@ export const googleMeet: PlatformAdapter = {
     } else if (preJoinBy) {
       read.phase = 'pre-join';
       read.phaseEvidence = [`pre-join text ${preJoinBy}`];
+    } else {
+      // "New meeting" button, or the labelled "Enter a code or link" field.
+      const landingBy = findText(doc, LANDING_TEXT, ['button']);
+      if (landingBy) {
+        read.phase = 'no-call';
+        read.phaseEvidence = [`Meet home page ${landingBy}`];
+        // No meeting here, so there is no meeting whose encryption could be judged.
+        return read;
+      }
     }
 
     const cse = findText(doc, CSE_TEXT);
@@ -59,16 +77,18 @@ export const googleMeet: PlatformAdapter = {
 
     const recording = findText(doc, RECORDING_TEXT);
     if (recording) read.recording = { evidence: [`Meet shows ${recording}`] };
-    const transcription = findText(doc, TRANSCRIPTION_TEXT);
+    const transcription = findText(doc, TRANSCRIPTION_TEXT) ?? findText(doc, TRANSCRIPTION_PILL, ['span']);
     if (transcription) read.transcription = { evidence: [`Meet shows ${transcription}`] };
 
     const names = [
       ...readNames(doc, '[data-participant-id][aria-label]', 'aria-label'),
       ...readNames(doc, '[data-participant-id] [data-name]', 'data-name'),
+      // Video tiles: the name overlay is marked notranslate (names are never machine-translated).
+      ...readNames(doc, '[data-participant-id] span.notranslate'),
       ...readNames(doc, '[role="list"] [role="listitem"][aria-label]', 'aria-label'),
     ];
     read.participants = flagNames([...new Set(names)], 'Meet participant list');
-    const external = findText(doc, EXTERNAL_TEXT);
+    const external = findText(doc, EXTERNAL_TEXT) ?? findText(doc, EXTERNAL_LABEL, ['span']);
     if (external) read.participants.push({ kind: 'external', name: '', evidence: `Meet shows ${external}` });
     if (read.phase === 'in-call' && names.length === 0) read.unreadable.push('participants');
     return read;

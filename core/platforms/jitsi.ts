@@ -67,7 +67,9 @@ export const jitsi: PlatformAdapter = {
       ...flagNames(readNames(doc, '.displayname, [id$="_name"], .participant-name'), 'Jitsi participant name'),
     ]);
 
-    if (state && state.lobbyEnabled === false && state.passwordLocked === false) {
+    // Only a joined client knows the room's settings: before that (pre-join, knocking in the lobby)
+    // features/lobby.lobbyEnabled is still its default false, which says nothing about the room.
+    if (read.phase === 'in-call' && state && state.lobbyEnabled === false && state.passwordLocked === false) {
       read.meetingOpen = { evidence: ['Jitsi app state: no lobby and no password on this room'] };
     }
     return read;

@@ -11,7 +11,8 @@ export function looksLikePhoneNumber(name: string): boolean {
 /** Names of note-taking bots seen in real attendee lists (research/platforms.md). */
 const NOTETAKER_NAMES = [
   /\bfireflies(\.ai)?\b/i,
-  /\botter(\.ai)?\b/i,
+  // Otter and Gong are also surnames: only the bots' own names count.
+  /\botter(\.ai\b|pilot\b)/i,
   /\bread\.?ai\b/i,
   /\bfathom\b/i,
   /\btl;?dv\b/i,
@@ -22,7 +23,7 @@ const NOTETAKER_NAMES = [
   /\brecall\.ai\b/i,
   /\bmeetgeek\b/i,
   /\bavoma\b/i,
-  /\bgong\b/i,
+  /\bgong(\.io\b|\s+(recorder|assistant|bot)\b)/i,
   /\bsembly\b/i,
   /\bsupernormal\b/i,
   /\bjamie\b.*\bai\b/i,

@@ -20,12 +20,17 @@ export function createPolicyStore() {
   };
   const readManaged = () => browser.storage.managed.get();
 
+  // Reports wait only for the user's settings; the organisation's follow as soon as they arrive.
   const ready = (async () => {
     user = (await browser.storage.local.get(USER_SETTINGS_KEY))[USER_SETTINGS_KEY];
+    admin = await readManagedWithRetry(readManaged, { attempts: 1 });
     recompute();
+  })();
+  void ready.then(async () => {
+    if (Object.keys(admin).length > 0) return;
     admin = await readManagedWithRetry(readManaged);
     if (Object.keys(admin).length > 0) recompute();
-  })();
+  });
 
   browser.storage.onChanged.addListener(async (changes, area) => {
     if (area === 'managed') {

@@ -20,6 +20,12 @@ const schema = JSON.parse(
   readFileSync(resolve(import.meta.dirname, '../../../public/managed_schema.json'), 'utf8'),
 ) as SchemaNode;
 const properties = schema.properties ?? {};
+/** A property of the schema; a missing one fails the test that asked for it. */
+function property(name: string): SchemaNode {
+  const node = properties[name];
+  if (!node) throw new Error(`managed_schema.json has no property ${name}`);
+  return node;
+}
 
 function jsonType(value: unknown): string {
   if (Array.isArray(value)) return 'array';
@@ -39,35 +45,35 @@ describe('public/managed_schema.json and the Policy type', () => {
   });
 
   it.each(Object.entries(DEFAULT_POLICY))('types %s like its default', (key, value) => {
-    expect(properties[key].type).toBe(jsonType(value));
+    expect(property(key).type).toBe(jsonType(value));
   });
 
   it.each(Object.keys(properties))('gives %s a title and a description', (key) => {
-    expect(properties[key].title).toEqual(expect.any(String));
-    expect(properties[key].description).toEqual(expect.any(String));
+    expect(property(key).title).toEqual(expect.any(String));
+    expect(property(key).description).toEqual(expect.any(String));
   });
 
   it('lists the platform ids wherever a platform is named', () => {
-    expect(properties.allowedPlatforms.items?.enum).toEqual([...PLATFORM_IDS]);
-    expect(properties.blockedPlatforms.items?.enum).toEqual([...PLATFORM_IDS]);
-    expect(properties.conferenceSites.items?.properties?.platform.enum).toEqual([...PLATFORM_IDS]);
+    expect(property('allowedPlatforms').items?.enum).toEqual([...PLATFORM_IDS]);
+    expect(property('blockedPlatforms').items?.enum).toEqual([...PLATFORM_IDS]);
+    expect(property('conferenceSites').items?.properties?.platform?.enum).toEqual([...PLATFORM_IDS]);
   });
 
   it('describes a conference site as {pattern, platform}', () => {
-    expect(Object.keys(properties.conferenceSites.items?.properties ?? {})).toEqual(['pattern', 'platform']);
-    expect(properties.conferenceSites.items?.properties?.pattern.type).toBe('string');
+    expect(Object.keys(property('conferenceSites').items?.properties ?? {})).toEqual(['pattern', 'platform']);
+    expect(property('conferenceSites').items?.properties?.pattern?.type).toBe('string');
   });
 
   it('has one severity property per finding id, each with the severities', () => {
-    const severity = properties.severity.properties ?? {};
+    const severity = property('severity').properties ?? {};
     expect(Object.keys(severity)).toEqual([...FINDING_IDS]);
     for (const node of Object.values(severity)) expect(node.enum).toEqual([...SEVERITIES]);
   });
 
   it('lists the banner modes, which the validator accepts', () => {
-    expect(properties.banner.enum).toEqual(['always', 'risk', 'off']);
-    expect(properties.banner.enum).toContain(DEFAULT_POLICY.banner);
-    for (const banner of properties.banner.enum ?? []) {
+    expect(property('banner').enum).toEqual(['always', 'risk', 'off']);
+    expect(property('banner').enum).toContain(DEFAULT_POLICY.banner);
+    for (const banner of property('banner').enum ?? []) {
       expect(validatePolicyInput({ banner }, 'admin').diagnostics).toEqual([]);
     }
   });

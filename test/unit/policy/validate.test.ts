@@ -134,7 +134,7 @@ describe('validatePolicyInput', () => {
 
   it('names the bad item in its diagnostic', () => {
     const { diagnostics } = validatePolicyInput({ trustedNetworks: ['10.0.0.0/8', '10.0.0/8'] }, 'user');
-    expect(diagnostics[0].detail).toContain('item 1, "10.0.0/8"');
+    expect(diagnostics[0]?.detail).toContain('item 1, "10.0.0/8"');
   });
 
   it('keeps a list that lost all its items as an empty list', () => {

@@ -1,0 +1,156 @@
+import { describe, it, expect } from 'vitest';
+import { factsEventType, parseProbeMessage, requestEventType } from '../../../core/channel';
+
+const connection = (over: Record<string, unknown> = {}) => ({
+  id: 'pc-1',
+  state: 'connected',
+  senders: [{ kind: 'audio', live: true, transformed: false }],
+  receivers: [{ kind: 'video', live: true, transformed: true }],
+  ...over,
+});
+const message = (over: Record<string, unknown> = {}) => ({ rtc: { connections: [connection()] }, app: {}, ...over });
+const parse = (value: unknown) => parseProbeMessage(JSON.stringify(value));
+
+describe('parseProbeMessage', () => {
+  it('accepts a valid message', () => {
+    const raw = message({
+      rtc: {
+        connections: [connection({ stats: { publicAddress: '203.0.113.7', networkType: 'wifi', localCandidateType: 'srflx', dtlsState: 'connected' } })],
+        unobserved: 1,
+      },
+      app: { jitsi: { joined: true, e2eeEnabled: false, phoneParticipants: ['+49 30 1234567'], lobbyEnabled: true } },
+    });
+    expect(parse(raw)).toEqual({
+      rtc: {
+        connections: [
+          {
+            id: 'pc-1',
+            state: 'connected',
+            senders: [{ kind: 'audio', live: true, transformed: false }],
+            receivers: [{ kind: 'video', live: true, transformed: true }],
+            stats: { publicAddress: '203.0.113.7', networkType: 'wifi', localCandidateType: 'srflx', dtlsState: 'connected' },
+          },
+        ],
+        unobserved: 1,
+      },
+      app: {
+        jitsi: {
+          joined: true,
+          e2eeEnabled: false,
+          phoneParticipants: ['+49 30 1234567'],
+          recording: undefined,
+          transcribing: undefined,
+          lobbyKnocking: undefined,
+          lobbyEnabled: true,
+          passwordLocked: undefined,
+        },
+      },
+    });
+  });
+
+  it.each<[string, unknown]>([
+    ['an object instead of a string', message()],
+    ['a number', 42],
+    ['null', null],
+    ['undefined', undefined],
+  ])('rejects %s', (_name, raw) => {
+    expect(parseProbeMessage(raw)).toBeNull();
+  });
+
+  it.each<[string, string]>([
+    ['bad JSON', '{"rtc": {'],
+    ['an empty string', ''],
+    ['a JSON array', '[]'],
+    ['a JSON string', '"hello"'],
+    ['no rtc', JSON.stringify({ app: {} })],
+    ['rtc as an array', JSON.stringify({ rtc: [] })],
+    ['connections not an array', JSON.stringify({ rtc: { connections: {} } })],
+    ['a connection that is not an object', JSON.stringify(message({ rtc: { connections: ['pc'] } }))],
+    ['a connection without an id', JSON.stringify(message({ rtc: { connections: [connection({ id: undefined })] } }))],
+    ['a connection id over 200 characters', JSON.stringify(message({ rtc: { connections: [connection({ id: 'x'.repeat(201) })] } }))],
+    ['a non-string state', JSON.stringify(message({ rtc: { connections: [connection({ state: 1 })] } }))],
+    ['senders not an array', JSON.stringify(message({ rtc: { connections: [connection({ senders: 'audio' })] } }))],
+    ['a screen track kind', JSON.stringify(message({ rtc: { connections: [connection({ senders: [{ kind: 'screen', live: true, transformed: false }] })] } }))],
+    ['a data track kind', JSON.stringify(message({ rtc: { connections: [connection({ receivers: [{ kind: 'data', live: true, transformed: false }] })] } }))],
+    ['live as a string', JSON.stringify(message({ rtc: { connections: [connection({ senders: [{ kind: 'audio', live: 'yes', transformed: false }] })] } }))],
+    ['transformed missing', JSON.stringify(message({ rtc: { connections: [connection({ senders: [{ kind: 'audio', live: true }] })] } }))],
+    ['input over a million characters', JSON.stringify(message({ padding: 'x'.repeat(1_000_001) }))],
+  ])('rejects %s', (_name, raw) => {
+    expect(parseProbeMessage(raw)).toBeNull();
+  });
+
+  it('drops fields it does not know, everywhere', () => {
+    const parsed = parse({
+      rtc: {
+        connections: [
+          connection({
+            label: 'secret',
+            senders: [{ kind: 'audio', live: true, transformed: false, trackId: 'abc', label: 'Built-in mic' }],
+            stats: { publicAddress: '203.0.113.7', localAddress: '192.168.1.20', raw: { a: 1 } },
+          }),
+        ],
+        extra: true,
+      },
+      app: { jitsi: { joined: true, token: 'jwt' }, zoom: { anything: 1 } },
+      evil: '<script>',
+    })!;
+    expect(Object.keys(parsed)).toEqual(['rtc', 'app']);
+    expect(Object.keys(parsed.rtc)).toEqual(['connections']);
+    expect(Object.keys(parsed.rtc.connections[0]!).sort()).toEqual(['id', 'receivers', 'senders', 'state', 'stats']);
+    expect(parsed.rtc.connections[0]!.senders).toEqual([{ kind: 'audio', live: true, transformed: false }]);
+    expect(parsed.rtc.connections[0]!.stats).toEqual({ publicAddress: '203.0.113.7' });
+    expect(Object.keys(parsed.app)).toEqual(['jitsi']);
+    expect(parsed.app.jitsi).not.toHaveProperty('token');
+  });
+
+  it('filters stats to known keys holding short strings', () => {
+    const parsed = parse(
+      message({
+        rtc: {
+          connections: [
+            connection({
+              stats: { networkType: 'wifi', dtlsState: 5, srtpCipher: null, dtlsCipher: 'x'.repeat(201), relayProtocol: 'tcp', tlsVersion: ['1.3'], bytesSent: 1000 },
+            }),
+          ],
+        },
+      }),
+    )!;
+    expect(parsed.rtc.connections[0]!.stats).toEqual({ networkType: 'wifi', relayProtocol: 'tcp' });
+    // Stats that are not an object are left out altogether.
+    expect(parse(message({ rtc: { connections: [connection({ stats: 'wifi' })] } }))!.rtc.connections[0]!).not.toHaveProperty('stats');
+  });
+
+  it('clamps lists: 100 connections, 100 tracks each, 500 phone names', () => {
+    const many = Array.from({ length: 150 }, (_, i) => connection({ id: `pc-${i}` }));
+    many[0] = connection({ id: 'pc-0', senders: Array(150).fill({ kind: 'audio', live: true, transformed: false }) });
+    const raw = JSON.stringify({ rtc: { connections: many }, app: { jitsi: { phoneParticipants: Array.from({ length: 600 }, (_, i) => `+49 30 ${1000000 + i}`) } } });
+    expect(raw.length).toBeLessThan(1_000_000);
+    const parsed = parseProbeMessage(raw)!;
+    expect(parsed.rtc.connections).toHaveLength(100);
+    expect(parsed.rtc.connections[99]!.id).toBe('pc-99');
+    expect(parsed.rtc.connections[0]!.senders).toHaveLength(100);
+    expect(parsed.app.jitsi?.phoneParticipants).toHaveLength(500);
+  });
+
+  it('keeps only well-typed app state values', () => {
+    const parsed = parse(
+      message({ app: { jitsi: { joined: 'true', e2eeEnabled: 1, recording: true, phoneParticipants: ['+1 555 123 4567', 7, null, 'y'.repeat(201)], passwordLocked: false } } }),
+    )!;
+    expect(parsed.app.jitsi).toMatchObject({ joined: undefined, e2eeEnabled: undefined, recording: true, phoneParticipants: ['+1 555 123 4567'], passwordLocked: false });
+    expect(parse(message({ app: { jitsi: 'yes' } }))!.app).toEqual({});
+    expect(parse(message({ app: null }))!.app).toEqual({});
+    expect(parse({ rtc: { connections: [] } })!.app).toEqual({});
+    expect(parse(message({ app: { jitsi: { phoneParticipants: 'not a list' } } }))!.app.jitsi?.phoneParticipants).toBeUndefined();
+  });
+
+  it('keeps unobserved only when it is a number', () => {
+    expect(parse({ rtc: { connections: [], unobserved: 'many' } })!.rtc).toEqual({ connections: [] });
+    expect(parse({ rtc: { connections: [], unobserved: 0 } })!.rtc).toEqual({ connections: [], unobserved: 0 });
+  });
+
+  it('derives per-secret event types', () => {
+    expect(factsEventType('s3cr3t')).toBe('callguard:facts:s3cr3t');
+    expect(requestEventType('s3cr3t')).toBe('callguard:request:s3cr3t');
+    expect(factsEventType('a')).not.toBe(factsEventType('b'));
+  });
+});
