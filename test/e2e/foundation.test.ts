@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'puppeteer-core';
 import { waitFor } from './support/browsers.ts';
-import { bannerText, fixtureRoute, startChromiumSession, storedReport, tabIdOf, waitForReport } from './support/extension.ts';
+import { bannerText, fixtureRoute, startChromiumSession, tabIdOf, waitForReport } from './support/extension.ts';
 import type { ExtensionSession } from './support/extension.ts';
 
 const MEET_URL = 'https://meet.google.com/abc-defg-hij';
