@@ -20,6 +20,9 @@ export default defineContentScript({
   matches: CONFERENCE_MATCHES,
   runAt: 'document_start',
   allFrames: true,
+  // With the probe in about:blank frames (connections made from a fresh iframe's constructor).
+  matchAboutBlank: true,
+  matchOriginAsFallback: true,
   main(ctx) {
     runCallWatcher(ctx);
   },
@@ -28,9 +31,11 @@ export default defineContentScript({
 function runCallWatcher(ctx: ContentScriptContext): void {
   let probe: ProbeMessage = { rtc: { connections: [] }, app: {} };
   let lastSent = '';
+  let reading = false;
   const channel = connectProbe(document, (message) => {
     probe = message;
-    batches.schedule();
+    // Facts we asked for while reading are used right away; others (page events) need a read.
+    if (!reading) batches.schedule();
   });
 
   const readPage = (): Pick<FrameSignals, 'page' | 'readError'> => {
@@ -48,6 +53,9 @@ function runCallWatcher(ctx: ContentScriptContext): void {
 
   const report = (force = false) => {
     if (ctx.isInvalid) return batches.stop();
+    reading = true;
+    channel.request(); // synchronous: `probe` now holds the page's current WebRTC and app state
+    reading = false;
     const signals: FrameSignals = { url: location.href, ...readPage(), rtc: probe.rtc };
     const serialized = JSON.stringify(signals);
     if (!force && serialized === lastSent) return;
@@ -62,7 +70,6 @@ function runCallWatcher(ctx: ContentScriptContext): void {
   const banner = window === window.top ? bannerController() : null;
   browser.runtime.onMessage.addListener((message: ExtensionMessage) => {
     if (message.type === 'recheck') {
-      channel.request();
       report(true);
     } else if (message.type === 'report' && banner) {
       banner.update(message);

@@ -31,14 +31,18 @@ export function installProbe(win: Win): void {
   let sendQueued = false;
   let nextId = 1;
 
+  // Answers a request from the isolated world at once (dispatchEvent is synchronous, so the
+  // content script reads fresh facts before it reads the page); page events are batched.
+  const sendNow = () => {
+    sendQueued = false;
+    if (!secret) return;
+    const message = stringify({ rtc: { connections: [...connections].map(describe) }, app: readAppState(win) });
+    dispatch.call(doc, new Custom(factsEventType(secret), { detail: message }));
+  };
   const send = () => {
     if (sendQueued || !secret) return;
     sendQueued = true;
-    setTimer(() => {
-      sendQueued = false;
-      const message = stringify({ rtc: { connections: [...connections].map(describe) }, app: readAppState(win) });
-      dispatch.call(doc, new Custom(factsEventType(secret), { detail: message }));
-    }, 50);
+    setTimer(() => sendQueued && sendNow(), 50);
   };
 
   const transformed = (endpoint: Endpoint): boolean => {
@@ -95,6 +99,7 @@ export function installProbe(win: Win): void {
   const wrapRealm = (realm: Win) => {
     const Native = realm.RTCPeerConnection;
     if (!Native || (Native as unknown as Record<symbol, unknown>)[WRAPPED]) return;
+    maskToString(realm);
     const wrapped = new Proxy(Native, {
       construct(target, args, newTarget) {
         const pc = Reflect.construct(target, args, newTarget) as RTCPeerConnection;
@@ -103,6 +108,7 @@ export function installProbe(win: Win): void {
       },
       get: (target, key, receiver) => (key === WRAPPED ? true : Reflect.get(target, key, receiver)),
     });
+    originals.set(wrapped, Native);
     for (const name of ['RTCPeerConnection', 'webkitRTCPeerConnection'] as const) {
       const descriptor = Object.getOwnPropertyDescriptor(realm, name);
       if (descriptor?.value === Native) Object.defineProperty(realm, name, { ...descriptor, value: wrapped });
@@ -141,9 +147,8 @@ export function installProbe(win: Win): void {
     if (secret || typeof detail !== 'string') return;
     secret = detail;
     removeListener.call(doc, HELLO_EVENT, onHello);
-    addListener.call(doc, requestEventType(secret), send);
+    addListener.call(doc, requestEventType(secret), sendNow);
     dispatch.call(doc, new Custom(`callguard:ack:${secret}`));
-    send();
   };
   addListener.call(doc, HELLO_EVENT, onHello);
   dispatch.call(doc, new Custom(PROBE_READY_EVENT));
@@ -184,6 +189,24 @@ interface JitsiApp {
   store?: { getState?: () => Record<string, any> };
 }
 
+/** Each Proxy we install, and the native function it stands for. */
+const originals = new WeakMap<object, Function>();
+
+/**
+ * Function.prototype.toString of a Proxy says "function () { [native code] }", without the
+ * name: answer for the native function instead, so the page sees exactly what it saw before.
+ */
+function maskToString(realm: Win): void {
+  const proto = realm.Function.prototype;
+  if (originals.has(proto.toString)) return;
+  const native = proto.toString;
+  const masked = new Proxy(native, {
+    apply: (fn, self, args) => Reflect.apply(fn, originals.get(self) ?? self, args),
+  });
+  originals.set(masked, native);
+  proto.toString = masked;
+}
+
 /** Runs observation code; it must never break the page's call. */
 function safely(fn: () => void): void {
   try {
@@ -200,12 +223,14 @@ function safely(fn: () => void): void {
 function hookMethod(target: object, name: string, before: (self: object) => void): void {
   const original = (target as Record<string, unknown>)[name];
   if (typeof original !== 'function') return;
-  (target as Record<string, unknown>)[name] = new Proxy(original, {
+  const hooked = new Proxy(original, {
     apply(fn, self, args) {
       safely(() => before(self));
       return Reflect.apply(fn, self, args);
     },
   });
+  originals.set(hooked, original);
+  (target as Record<string, unknown>)[name] = hooked;
 }
 
 /** Same for an accessor: `after(this, result)` runs once the native getter or setter is done. */
@@ -217,14 +242,13 @@ function hookAccessor(
   after: (self: object, result: unknown) => void,
 ): void {
   const original = descriptor[kind] as (...args: unknown[]) => unknown;
-  Object.defineProperty(target, name, {
-    ...descriptor,
-    [kind]: new Proxy(original, {
-      apply(fn, self, args) {
-        const result = Reflect.apply(fn, self, args);
-        safely(() => after(self, result));
-        return result;
-      },
-    }),
+  const hooked = new Proxy(original, {
+    apply(fn, self, args) {
+      const result = Reflect.apply(fn, self, args);
+      safely(() => after(self, result));
+      return result;
+    },
   });
+  originals.set(hooked, original);
+  Object.defineProperty(target, name, { ...descriptor, [kind]: hooked });
 }

@@ -89,10 +89,14 @@ test('Jitsi: E2EE read from the app state; a plain call contradicts it by rtc', 
     assert.equal(preJoin.platform, 'jitsi');
     await page.evaluate(() => (window as any).__fixture.goto('jitsi/in-call-e2ee'));
     await page.evaluate(() => (window as any).__fixture.startCall({ transforms: 'all' }));
-    const on = await waitForReport(session.worker, tabId, 'jitsi e2ee on', (r) => r.inCall && r.e2ee === 'on');
+    const on = await waitForReport(
+      session.worker,
+      tabId,
+      'jitsi e2ee on, with transforms seen',
+      (r) => r.inCall && r.e2ee === 'on' && r.e2eeEvidence.some((e) => /consistent with end-to-end encryption/.test(e)),
+    );
     assert.ok(!on.findings.some((f) => f.id === 'e2ee-off'));
     assert.ok(on.e2eeEvidence.some((e) => /features\/e2ee\.enabled = true/.test(e)));
-    assert.ok(on.e2eeEvidence.some((e) => /consistent with end-to-end encryption/.test(e)));
 
     await page.evaluate(() => (window as any).__fixture.endCalls());
     await page.evaluate(() => (window as any).__fixture.startCall({ transforms: 'none' }));
