@@ -1,3 +1,4 @@
+import { summarizeStats } from './rtc/summarize';
 import type { AppState, ConnectionFact, ConnectionStats, RtcFacts, TrackFact } from './types';
 
 /**
@@ -8,6 +9,9 @@ import type { AppState, ConnectionFact, ConnectionStats, RtcFacts, TrackFact } f
  * - every later message travels under an event type derived from that secret, which page
  *   scripts cannot guess and so cannot listen to or forge;
  * - the isolated world still validates every message's shape and keeps only known fields.
+ * The probe forwards each connection's latest getStats() entries that locate the call
+ * (transport, candidate pairs, local candidates) as `statsEntries`; they are summarised here at
+ * once and only the summary is kept. This keeps the probe, which runs in every page, tiny.
  */
 export const HELLO_EVENT = 'callguard:hello';
 export const PROBE_READY_EVENT = 'callguard:probe-ready';
@@ -18,17 +22,6 @@ export interface ProbeMessage {
   rtc: RtcFacts;
   app: AppState;
 }
-
-const STATS_KEYS = [
-  'localCandidateType',
-  'networkType',
-  'relayProtocol',
-  'publicAddress',
-  'dtlsState',
-  'dtlsCipher',
-  'srtpCipher',
-  'tlsVersion',
-] as const satisfies readonly (keyof ConnectionStats)[];
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const shortString = (v: unknown): v is string => typeof v === 'string' && v.length <= 200;
@@ -48,13 +41,7 @@ export function parseProbeMessage(raw: unknown): ProbeMessage | null {
   if (!isRecord(data) || !isRecord(data.rtc) || !Array.isArray(data.rtc.connections)) return null;
   const connections = data.rtc.connections.slice(0, 100).map(parseConnection);
   if (connections.some((c) => c === null)) return null;
-  return {
-    rtc: {
-      connections: connections as ConnectionFact[],
-      ...(typeof data.rtc.unobserved === 'number' ? { unobserved: data.rtc.unobserved } : {}),
-    },
-    app: parseAppState(data.app),
-  };
+  return { rtc: { connections: connections as ConnectionFact[] }, app: parseAppState(data.app) };
 }
 
 function parseConnection(raw: unknown): ConnectionFact | null {
@@ -63,12 +50,17 @@ function parseConnection(raw: unknown): ConnectionFact | null {
   const receivers = parseTracks(raw.receivers);
   if (!senders || !receivers) return null;
   const fact: ConnectionFact = { id: raw.id, state: raw.state, senders, receivers };
-  if (isRecord(raw.stats)) {
-    const stats: ConnectionStats = {};
-    for (const key of STATS_KEYS) if (shortString(raw.stats[key])) (stats as Record<string, string>)[key] = raw.stats[key];
-    fact.stats = stats;
-  }
+  if (Array.isArray(raw.statsEntries)) fact.stats = parseStats(raw.statsEntries);
   return fact;
+}
+
+function parseStats(entries: unknown[]): ConnectionStats {
+  const summary = summarizeStats(entries.slice(0, 500).filter(isRecord));
+  const stats: ConnectionStats = {};
+  for (const [key, value] of Object.entries(summary)) {
+    if (shortString(value)) (stats as Record<string, string>)[key] = value;
+  }
+  return stats;
 }
 
 function parseTracks(raw: unknown): TrackFact[] | null {

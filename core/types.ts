@@ -134,8 +134,6 @@ export interface ConnectionFact {
 /** What the main-world probe saw in one frame. */
 export interface RtcFacts {
   connections: ConnectionFact[];
-  /** Peer connections created from another realm (fresh iframe) we wrapped late. */
-  unobserved?: number;
 }
 
 /** Everything one frame reports to the background. */
@@ -172,6 +170,21 @@ export interface NetworkReport {
   srtpCipher: string | null;
   timeZone: string | null;
   tls: 'checked' | 'not-checked';
+  /**
+   * Firefox: the root the conference site's certificate chains to, when tls is "checked".
+   * `trustedByPolicy`: listed in policy trustedInterceptionRoots. null when not checked.
+   */
+  tlsRoot?: {
+    host: string | null;
+    subject: string | null;
+    sha256: string | null;
+    builtIn: boolean | null;
+    trustedByPolicy: boolean;
+  } | null;
+  /**
+   * Firefox: captive-portal state ("unsupported" when the browser's detection is switched off);
+   * null in browsers without the API (Chromium).
+   */
   captivePortal: string | null;
 }
 
@@ -187,5 +200,10 @@ export interface Report {
   findings: Finding[];
   network: NetworkReport;
   participants: FlaggedParticipant[];
+  /**
+   * Signals the page adapters could not read at all (markup changed?): their findings are
+   * unknown, not clear. Union over the frames that show (part of) a call.
+   */
+  unreadable?: string[];
   updatedAt: string;
 }

@@ -2,8 +2,8 @@ import type { ConnectionStats } from '../types';
 
 type StatsEntry = Record<string, unknown> & { type?: unknown; id?: unknown };
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
 const CANDIDATE_TYPES = new Set(['host', 'srflx', 'prflx', 'relay']);
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
 
 /**
  * Reduces one getStats() report to the facts CallGuard keeps: the selected pair's local

@@ -1,11 +1,19 @@
 import { factsEventType, HELLO_EVENT, PROBE_READY_EVENT, requestEventType } from '../../core/channel';
-import { summarizeStats } from '../../core/rtc/summarize';
-import type { AppState, ConnectionFact, ConnectionStats, TrackFact } from '../../core/types';
+import { readJitsiAppState } from '../../core/platforms/jitsi-app-state';
+import type { TrackFact } from '../../core/types';
 
 type Win = Window & typeof globalThis;
 type Endpoint = RTCRtpSender | RTCRtpReceiver;
 
 const STATS_INTERVAL_MS = 2000;
+/** The getStats() entries that say how this browser is connected (summarised in core/channel.ts). */
+const LOCATING_STATS = /^(transport|candidate-pair|local-candidate)$/;
+
+interface ConnectionMeta {
+  id: string;
+  statsEntries?: unknown[];
+  timer?: number;
+}
 const WRAPPED = Symbol.for('callguard.wrapped');
 
 /**
@@ -24,7 +32,7 @@ export function installProbe(win: Win): void {
   const stringify = JSON.stringify;
   const setTimer = win.setTimeout.bind(win);
 
-  const connections = new Map<RTCPeerConnection, { id: string; stats?: ConnectionStats; timer?: number }>();
+  const connections = new Map<RTCPeerConnection, ConnectionMeta>();
   const encodedStreams = new WeakSet<Endpoint>();
   const transformGetters = new Map<object, (this: Endpoint) => unknown>();
   let secret = '';
@@ -36,7 +44,7 @@ export function installProbe(win: Win): void {
   const sendNow = () => {
     sendQueued = false;
     if (!secret) return;
-    const message = stringify({ rtc: { connections: [...connections].map(describe) }, app: readAppState(win) });
+    const message = stringify({ rtc: { connections: [...connections].map(describe) }, app: readJitsiAppState(win) });
     dispatch.call(doc, new Custom(factsEventType(secret), { detail: message }));
   };
   const send = () => {
@@ -56,12 +64,12 @@ export function installProbe(win: Win): void {
     const live = track.readyState === 'live' && (sending || !track.muted);
     return { kind: track.kind, live, transformed: transformed(endpoint) };
   };
-  const describe = ([pc, meta]: [RTCPeerConnection, { id: string; stats?: ConnectionStats }]): ConnectionFact => ({
+  const describe = ([pc, meta]: [RTCPeerConnection, ConnectionMeta]) => ({
     id: meta.id,
     state: pc.connectionState,
     senders: pc.getSenders().map((s) => trackFact(s, true)).filter((t): t is TrackFact => !!t),
     receivers: pc.getReceivers().map((r) => trackFact(r, false)).filter((t): t is TrackFact => !!t),
-    ...(meta.stats ? { stats: meta.stats } : {}),
+    statsEntries: meta.statsEntries,
   });
 
   const pollStats = (pc: RTCPeerConnection) => {
@@ -72,7 +80,7 @@ export function installProbe(win: Win): void {
       if (pc.connectionState !== 'connected') return; // polling resumes on the next 'connected'
       pc.getStats().then(
         (report) => {
-          meta.stats = summarizeStats(report.values() as Iterable<Record<string, unknown>>);
+          meta.statsEntries = [...report.values()].filter((entry) => LOCATING_STATS.test(entry.type));
           send();
         },
         () => {},
@@ -152,41 +160,6 @@ export function installProbe(win: Win): void {
   };
   addListener.call(doc, HELLO_EVENT, onHello);
   dispatch.call(doc, new Custom(PROBE_READY_EVENT));
-}
-
-/** The app's own state, for platforms whose page does not show it in text (Jitsi's E2EE label). */
-function readAppState(win: Win): AppState {
-  try {
-    const app = (win as unknown as { APP?: JitsiApp }).APP;
-    const state = app?.store?.getState?.();
-    if (!state) return {};
-    const remote = state['features/base/participants']?.remote;
-    const participants = remote instanceof Map ? [...remote.values()] : Object.values(remote ?? {});
-    const sessions: { status?: string; mode?: string }[] = state['features/recording']?.sessionDatas ?? [];
-    const lobby = state['features/lobby'];
-    return {
-      jitsi: {
-        joined: app?.conference?.isJoined?.() === true,
-        e2eeEnabled: typeof state['features/e2ee']?.enabled === 'boolean' ? state['features/e2ee'].enabled : undefined,
-        phoneParticipants: participants.filter((p) => p?.isJigasi).map((p) => String(p.name ?? p.id ?? 'phone')),
-        recording: sessions.some((s) => s?.status === 'on' && s?.mode === 'file'),
-        transcribing: state['features/transcribing']?.isTranscribing === true,
-        lobbyKnocking: lobby?.knocking === true,
-        lobbyEnabled: typeof lobby?.lobbyEnabled === 'boolean' ? lobby.lobbyEnabled : undefined,
-        passwordLocked:
-          state['features/base/conference'] && 'locked' in state['features/base/conference']
-            ? !!state['features/base/conference'].locked
-            : undefined,
-      },
-    };
-  } catch {
-    return {};
-  }
-}
-
-interface JitsiApp {
-  conference?: { isJoined?: () => boolean };
-  store?: { getState?: () => Record<string, any> };
 }
 
 /** Each Proxy we install, and the native function it stands for. */

@@ -10,13 +10,18 @@ const connection = (over: Record<string, unknown> = {}) => ({
 });
 const message = (over: Record<string, unknown> = {}) => ({ rtc: { connections: [connection()] }, app: {}, ...over });
 const parse = (value: unknown) => parseProbeMessage(JSON.stringify(value));
+/** getStats() entries as Chromium reports a call through a STUN-mapped address on Wi-Fi. */
+const srflxEntries = (local: Record<string, unknown> = {}, transport: Record<string, unknown> = {}) => [
+  { id: 'T1', type: 'transport', selectedCandidatePairId: 'CP1', dtlsState: 'connected', ...transport },
+  { id: 'CP1', type: 'candidate-pair', localCandidateId: 'L1', remoteCandidateId: 'R1', bytesSent: 1000 },
+  { id: 'L1', type: 'local-candidate', candidateType: 'srflx', address: '203.0.113.7', networkType: 'wifi', relatedAddress: '192.168.1.20', ...local },
+];
 
 describe('parseProbeMessage', () => {
   it('accepts a valid message', () => {
     const raw = message({
       rtc: {
-        connections: [connection({ stats: { publicAddress: '203.0.113.7', networkType: 'wifi', localCandidateType: 'srflx', dtlsState: 'connected' } })],
-        unobserved: 1,
+        connections: [connection({ statsEntries: srflxEntries() })],
       },
       app: { jitsi: { joined: true, e2eeEnabled: false, phoneParticipants: ['+49 30 1234567'], lobbyEnabled: true } },
     });
@@ -31,7 +36,6 @@ describe('parseProbeMessage', () => {
             stats: { publicAddress: '203.0.113.7', networkType: 'wifi', localCandidateType: 'srflx', dtlsState: 'connected' },
           },
         ],
-        unobserved: 1,
       },
       app: {
         jitsi: {
@@ -86,7 +90,7 @@ describe('parseProbeMessage', () => {
           connection({
             label: 'secret',
             senders: [{ kind: 'audio', live: true, transformed: false, trackId: 'abc', label: 'Built-in mic' }],
-            stats: { publicAddress: '203.0.113.7', localAddress: '192.168.1.20', raw: { a: 1 } },
+            statsEntries: srflxEntries({ networkType: undefined, localAddress: '192.168.1.20', raw: { a: 1 } }, { dtlsState: undefined }),
           }),
         ],
         extra: true,
@@ -98,26 +102,34 @@ describe('parseProbeMessage', () => {
     expect(Object.keys(parsed.rtc)).toEqual(['connections']);
     expect(Object.keys(parsed.rtc.connections[0]!).sort()).toEqual(['id', 'receivers', 'senders', 'state', 'stats']);
     expect(parsed.rtc.connections[0]!.senders).toEqual([{ kind: 'audio', live: true, transformed: false }]);
-    expect(parsed.rtc.connections[0]!.stats).toEqual({ publicAddress: '203.0.113.7' });
+    expect(parsed.rtc.connections[0]!.stats).toEqual({ publicAddress: '203.0.113.7', localCandidateType: 'srflx' });
     expect(Object.keys(parsed.app)).toEqual(['jitsi']);
     expect(parsed.app.jitsi).not.toHaveProperty('token');
   });
 
-  it('filters stats to known keys holding short strings', () => {
+  it('summarises stats entries at once, keeping only short strings', () => {
     const parsed = parse(
       message({
         rtc: {
           connections: [
             connection({
-              stats: { networkType: 'wifi', dtlsState: 5, srtpCipher: null, dtlsCipher: 'x'.repeat(201), relayProtocol: 'tcp', tlsVersion: ['1.3'], bytesSent: 1000 },
+              statsEntries: srflxEntries(
+                { networkType: 'wifi', relayProtocol: 'tcp', address: 7 },
+                { dtlsState: 5, srtpCipher: null, dtlsCipher: 'x'.repeat(201), tlsVersion: ['1.3'] },
+              ),
             }),
           ],
         },
       }),
     )!;
-    expect(parsed.rtc.connections[0]!.stats).toEqual({ networkType: 'wifi', relayProtocol: 'tcp' });
-    // Stats that are not an object are left out altogether.
-    expect(parse(message({ rtc: { connections: [connection({ stats: 'wifi' })] } }))!.rtc.connections[0]!).not.toHaveProperty('stats');
+    expect(parsed.rtc.connections[0]!.stats).toEqual({ networkType: 'wifi', relayProtocol: 'tcp', localCandidateType: 'srflx' });
+    // Stats entries that are not a list are left out altogether.
+    expect(parse(message({ rtc: { connections: [connection({ statsEntries: 'wifi' })] } }))!.rtc.connections[0]!).not.toHaveProperty('stats');
+  });
+
+  it('drops a candidate type that is not one of the four', () => {
+    const parsed = parse(message({ rtc: { connections: [connection({ statsEntries: srflxEntries({ candidateType: 'evil' }) })] } }))!;
+    expect(parsed.rtc.connections[0]!.stats).not.toHaveProperty('localCandidateType');
   });
 
   it('clamps lists: 100 connections, 100 tracks each, 500 phone names', () => {
@@ -143,10 +155,6 @@ describe('parseProbeMessage', () => {
     expect(parse(message({ app: { jitsi: { phoneParticipants: 'not a list' } } }))!.app.jitsi?.phoneParticipants).toBeUndefined();
   });
 
-  it('keeps unobserved only when it is a number', () => {
-    expect(parse({ rtc: { connections: [], unobserved: 'many' } })!.rtc).toEqual({ connections: [] });
-    expect(parse({ rtc: { connections: [], unobserved: 0 } })!.rtc).toEqual({ connections: [], unobserved: 0 });
-  });
 
   it('derives per-secret event types', () => {
     expect(factsEventType('s3cr3t')).toBe('callguard:facts:s3cr3t');

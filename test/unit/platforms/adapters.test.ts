@@ -1,3 +1,5 @@
+import { parseProbeMessage } from '../../../core/channel';
+import { readJitsiAppState } from '../../../core/platforms/jitsi-app-state';
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
@@ -133,31 +135,15 @@ const JITSI_ROWS: [string, AppState, Expected][] = [
 ];
 
 /**
- * Mirror of readAppState in entrypoints/rtc-probe.content/probe.ts, run on the fixture's own
- * inline script in a bare VM context, to prove each row's AppState matches what the page defines.
+ * The app state the probe would send for the fixture's own inline script (run in a bare VM
+ * context), through the same parser the isolated world uses.
  */
 function appStateOfFixture(html: string): AppState {
   const script = parse(html).querySelector('script')?.textContent ?? '';
-  const window: Record<string, any> = {};
+  const window: Record<string, unknown> = {};
   runInNewContext(script, { window, Map });
-  const app = window.APP;
-  const state = app.store.getState();
-  const remote = state['features/base/participants']?.remote;
-  const participants: any[] = remote instanceof Map ? [...remote.values()] : Object.values(remote ?? {});
-  const lobby = state['features/lobby'];
-  return {
-    jitsi: {
-      joined: app.conference.isJoined() === true,
-      e2eeEnabled: typeof state['features/e2ee']?.enabled === 'boolean' ? state['features/e2ee'].enabled : undefined,
-      phoneParticipants: participants.filter((p) => p?.isJigasi).map((p) => String(p.name ?? p.id ?? 'phone')),
-      recording: (state['features/recording']?.sessionDatas ?? []).some((s: any) => s?.status === 'on' && s?.mode === 'file'),
-      transcribing: state['features/transcribing']?.isTranscribing === true,
-      lobbyKnocking: lobby?.knocking === true,
-      lobbyEnabled: typeof lobby?.lobbyEnabled === 'boolean' ? lobby.lobbyEnabled : undefined,
-      passwordLocked:
-        state['features/base/conference'] && 'locked' in state['features/base/conference'] ? !!state['features/base/conference'].locked : undefined,
-    },
-  };
+  const message = parseProbeMessage(JSON.stringify({ rtc: { connections: [] }, app: readJitsiAppState(window) }));
+  return message!.app;
 }
 
 describe('Jitsi adapter on the fixtures', () => {
