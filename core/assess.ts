@@ -67,6 +67,7 @@ export function assess(input: AssessInput): Report {
     findings,
     network,
     participants,
+    unreadable: [...new Set(pages.filter((p) => p.phase !== 'no-call').flatMap((p) => p.unreadable))],
     updatedAt: input.now.toISOString(),
   };
 }

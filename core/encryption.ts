@@ -1,3 +1,4 @@
+import { overruledClaim, PLATFORM_FACTS, platformEvidence } from './platforms/facts';
 import { describeTracks, transformCoverage } from './rtc/media';
 import type { ConnectionFact, E2eeState, PageRead, Source } from './types';
 
@@ -31,7 +32,7 @@ export function judgeEncryption(pages: readonly PageRead[], connections: readonl
     };
   }
 
-  const claims = pages.flatMap((p) => (p.e2ee ? [p.e2ee] : []));
+  const claims = pages.flatMap((p) => (p.e2ee ? [withPlatformFact(p, p.e2ee)] : []));
   const off = claims.find((c) => c.state === 'off');
   if (off) return { state: 'off', source: off.source, evidence: off.evidence };
 
@@ -43,9 +44,23 @@ export function judgeEncryption(pages: readonly PageRead[], connections: readonl
       : [];
   const on = claims.find((c) => c.state === 'on');
   if (on) return { state: 'on', source: on.source, evidence: [...on.evidence, ...rtcNote] };
+  // What the vendor says, where it decides nothing by itself (E2EE optional, or no claim).
+  const facts = [...new Set(pages.map((p) => p.platform))].flatMap((id) => {
+    const fact = PLATFORM_FACTS[id];
+    return fact ? [platformEvidence(fact)] : [];
+  });
   return {
     state: 'unknown',
     source: live.length > 0 ? 'rtc' : 'ui',
-    evidence: [...rtcNote, 'the page shows no encryption indicator CallGuard can read'],
+    evidence: [...rtcNote, 'the page shows no encryption indicator CallGuard can read', ...facts],
   };
+}
+
+type Claim = NonNullable<PageRead['e2ee']>;
+
+/** A page's "on" cannot stand on a platform whose browser client cannot do E2EE at all. */
+function withPlatformFact(page: PageRead, claim: Claim): Claim {
+  const fact = PLATFORM_FACTS[page.platform];
+  if (claim.state !== 'on' || fact?.e2eeInBrowser !== 'never') return claim;
+  return { state: 'off', source: 'platform', evidence: [overruledClaim(claim.evidence.join('; '), fact)] };
 }

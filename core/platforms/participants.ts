@@ -27,6 +27,12 @@ const NOTETAKER_NAMES = [
   /\bsembly\b/i,
   /\bsupernormal\b/i,
   /\bjamie\b.*\bai\b/i,
+  // Product names that are words of their own; names that are also people's names (Krisp,
+  // Notta, Grain, Sybill, Nyota) count only with the bot's own suffix.
+  /\b(tactiq|bluedot|airgram|circleback|leexi|noota|claap|avoma|meetgeek)\b/i,
+  /\b(krisp|notta|grain|sybill|nyota|vexa)(\.ai\b|\s+(ai|bot|notetaker|note taker|recorder|assistant)\b)/i,
+  /\bai (notetaker|note[- ]taker|notes|scribe)\b/i,
+  /\bmeeting (bot|recorder)\b/i,
 ];
 
 export function looksLikeNotetaker(name: string): boolean {

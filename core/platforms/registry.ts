@@ -1,14 +1,34 @@
 import type { PlatformId } from '../types';
 import type { PlatformAdapter } from './adapter';
+import { bigbluebutton } from './bigbluebutton';
+import { discord } from './discord';
+import { elementCall } from './element-call';
 import { googleMeet } from './google-meet';
+import { goto } from './goto';
 import { jitsi } from './jitsi';
 import { matchesPattern } from './match-pattern';
 import { PLATFORM_MATCHES } from './matches';
+import { slack } from './slack';
+import { teams } from './teams';
+import { webex } from './webex';
 import { genericWebrtc } from './webrtc';
+import { whatsapp } from './whatsapp';
+import { whereby } from './whereby';
+import { zoom } from './zoom';
 
-const ADAPTERS: Partial<Record<PlatformId, PlatformAdapter>> = {
+const ADAPTERS: Record<PlatformId, PlatformAdapter> = {
   'google-meet': googleMeet,
+  zoom,
+  teams,
+  webex,
   jitsi,
+  whereby,
+  'element-call': elementCall,
+  discord,
+  slack,
+  bigbluebutton,
+  goto,
+  whatsapp,
   webrtc: genericWebrtc,
 };
 
@@ -25,7 +45,7 @@ export function platformForUrl(url: URL, extraSites: readonly ExtraSite[] = []):
   return extraSites.find((site) => matchesPattern(site.pattern, url))?.platform ?? null;
 }
 
-/** The adapter for a platform; platforms without one yet are read by WebRTC alone. */
+/** The adapter for a platform; sites of no known platform ("webrtc") are read by WebRTC alone. */
 export function adapterFor(platform: PlatformId): PlatformAdapter {
   return ADAPTERS[platform] ?? genericWebrtc;
 }

@@ -16,7 +16,7 @@ export const CHROME_BUILD = path.join(REPO, '.output/chrome-mv3');
 export const FIREFOX_BUILD = path.join(REPO, '.output/firefox-mv3');
 
 /** Hosts every test maps to the fixture server: conference sites and one site that is not. */
-export const TEST_HOSTS = ['meet.google.com', 'meet.jit.si', '8x8.vc', 'www.example.org'];
+export const TEST_HOSTS = ['meet.google.com', 'meet.jit.si', '8x8.vc', 'app.zoom.us', 'teams.microsoft.com', 'acme.webex.com', 'www.example.org'];
 
 /** A route that serves one fixture file (with the test driver) at a real call URL path. */
 export function fixtureRoute(fixture: string): Routes[string] {

@@ -303,10 +303,10 @@ describe('platformForUrl', () => {
     expect(platformForUrl(new URL(url), extra)).toBe(want);
   });
 
-  it('gives the generic WebRTC reader to platforms without an adapter', () => {
+  it('gives each platform its adapter, and other sites the generic WebRTC reader', () => {
     expect(adapterFor('google-meet')).toBe(googleMeet);
     expect(adapterFor('jitsi')).toBe(jitsi);
-    expect(adapterFor('zoom')).toBe(genericWebrtc);
+    expect(adapterFor('zoom').id).toBe('zoom');
     expect(adapterFor('webrtc')).toBe(genericWebrtc);
     expect(genericWebrtc.read(parse('<p>hi</p>'), {})).toMatchObject({ platform: 'webrtc', phase: 'unknown', unreadable: ['page'] });
   });

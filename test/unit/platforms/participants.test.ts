@@ -55,6 +55,15 @@ describe('looksLikeNotetaker', () => {
     'Supernormal',
     'Jamie AI',
     'Gemini taking notes',
+    'Copilot',
+    'Tactiq',
+    'Bluedot Recorder',
+    'Circleback',
+    'Krisp AI Notetaker',
+    'Notta Bot',
+    'Grain Recorder',
+    "Anna's AI Notetaker",
+    'Meeting Recorder',
   ])('%s is a note-taking bot', (name) => {
     expect(looksLikeNotetaker(name)).toBe(true);
   });
@@ -70,6 +79,11 @@ describe('looksLikeNotetaker', () => {
     'Claire Dubois',
     'Reading Group',
     'Gemini',
+    'Anna Krisp', // surnames and first names that share a product's name
+    'Notta Rossi',
+    'Tom Grain',
+    'Sybill Trelawney',
+    'Nyota Uhura',
     '',
   ])('%s is not a note-taking bot', (name) => {
     expect(looksLikeNotetaker(name)).toBe(false);

@@ -1,0 +1,77 @@
+import type { AppState, PlatformId } from '../types';
+
+/**
+ * What each platform adapter reads, declared next to the adapter (`export const coverage`), with
+ * the fixture that proves it. docs/platforms.md's matrix is generated from these declarations,
+ * and test/unit/platforms/coverage.test.ts checks both that the doc is current and that every
+ * claimed signal is really detected on the named fixtures.
+ */
+export const SIGNALS = [
+  'call-state',
+  'lobby',
+  'e2ee',
+  'recording',
+  'transcription',
+  'dial-in',
+  'external',
+  'notetaker',
+  'meeting-open',
+] as const;
+export type Signal = (typeof SIGNALS)[number];
+
+/**
+ * How a signal is known:
+ * - `page`: read from the page (selectors, roles/aria, text in en/de/fr);
+ * - `fact`: the vendor's documented fact (core/platforms/facts.ts), with its source;
+ * - `page+fact`: both (e.g. the page's own encryption indicator, overruled or backed by the fact);
+ * - `app`: the app's own state, read by the main-world probe;
+ * - `names`: participant names matched against known patterns (phone numbers, bot names).
+ */
+export type How = 'page' | 'fact' | 'page+fact' | 'app' | 'names';
+
+export interface SignalClaim {
+  how: How;
+  /** Fixture files under test/fixtures/<platform>/ on which the signal must be detected. */
+  fixtures: readonly string[];
+  /** App state to read the fixtures with (only for `app`). */
+  app?: AppState;
+  /** One short remark for the doc (where it is read, limits). */
+  note?: string;
+}
+
+export type Coverage = Partial<Record<Signal, SignalClaim>>;
+
+export interface PlatformCoverage {
+  platform: Exclude<PlatformId, 'webrtc'>;
+  name: string;
+  tier: 1 | 2;
+  coverage: Coverage;
+}
+
+const CELL: Record<How, string> = { page: 'page', fact: 'fact', 'page+fact': 'page + fact', app: 'app state', names: 'names' };
+
+/** The platform × signal matrix as a Markdown table (the block docs/platforms.md embeds). */
+export function coverageTable(platforms: readonly PlatformCoverage[]): string {
+  const header = `| platform | tier | ${SIGNALS.join(' | ')} |`;
+  const rule = `|---|---|${SIGNALS.map(() => '---').join('|')}|`;
+  const rows = platforms.map(
+    (p) => `| ${p.name} (\`${p.platform}\`) | ${p.tier} | ${SIGNALS.map((s) => (p.coverage[s] ? CELL[p.coverage[s].how] : '—')).join(' | ')} |`,
+  );
+  return [header, rule, ...rows].join('\n');
+}
+
+/** The remarks under the table: one line per platform and noted signal. */
+export function coverageNotes(platforms: readonly PlatformCoverage[]): string {
+  const lines: string[] = [];
+  for (const p of platforms) {
+    const notes = SIGNALS.flatMap((s) => (p.coverage[s]?.note ? [`${s}: ${p.coverage[s].note}`] : []));
+    if (notes.length) lines.push(`- **${p.name}**: ${notes.join('; ')}.`);
+  }
+  return lines.join('\n');
+}
+
+/** One row per fact: what is known of each service's E2EE in the browser, and who says so. */
+export function factsTable(facts: Partial<Record<PlatformId, { e2eeInBrowser: string; statement: string; source: string }>>): string {
+  const rows = Object.entries(facts).map(([id, f]) => `| \`${id}\` | ${f!.e2eeInBrowser} | ${f!.statement} | ${f!.source.split(' and ').map((u) => `<${u}>`).join('<br>')} |`);
+  return ['| platform | E2EE in the browser | statement | source |', '|---|---|---|---|', ...rows].join('\n');
+}
