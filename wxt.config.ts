@@ -38,7 +38,9 @@ export default defineConfig({
     name: '__MSG_extensionName__',
     description: '__MSG_extensionDescription__',
     default_locale: 'en',
-    permissions: ['storage'],
+    // activeTab: the popup may read the address of the tab it was opened on (no install warning),
+    // so that on a site CallGuard does not cover yet it can offer "Watch calls on <site>".
+    permissions: ['storage', 'activeTab'],
     host_permissions: CONFERENCE_MATCHES,
     action: { default_title: '__MSG_extensionName__' },
     ...(browser === 'firefox'

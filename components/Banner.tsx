@@ -1,6 +1,7 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
+import { bannerPlacement } from '../core/banner';
 import type { BannerSettings } from '../core/messages';
-import type { Report } from '../core/types';
+import type { Level, Report } from '../core/types';
 import { findingTitle, levelVerdict, t } from './i18n';
 
 export interface BannerProps {
@@ -10,58 +11,105 @@ export interface BannerProps {
   onDetails(): void;
 }
 
-const TOP_FINDINGS = 3;
+export const TOP_FINDINGS = 3;
 
-/** The in-page warning shown on joining a call. Lives in a closed shadow root (banner-host). */
+/** A shape for each level, so the level never rests on colour alone. */
+const LEVEL_MARK: Record<Level, string> = { danger: '!', warning: '!', unknown: '?', ok: '✓' };
+
+/** Only web links: the policy validates supportUrl too, this is the last line. */
+function safeSupportUrl(url: string): string | null {
+  try {
+    return new URL(url).protocol === 'https:' ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The in-page warning shown on joining a call. Lives in a closed shadow root (banner-host).
+ * It never takes focus: it is announced through a live region (an alert for danger, a status
+ * otherwise), its controls are reachable with Tab, and Escape inside it dismisses it when allowed.
+ */
 export function Banner({ report, settings, onDismiss, onDetails }: BannerProps) {
   const mustAcknowledge = settings.acknowledgeDanger && report.level === 'danger';
   const [acknowledged, setAcknowledged] = useState(false);
   const canDismiss = !mustAcknowledge || acknowledged;
+  // Where the keyboard user came from, so dismissing hands focus back to the call.
+  const cameFrom = useRef<HTMLElement | null>(null);
   const top = report.findings.slice(0, TOP_FINDINGS);
+  const more = report.findings.length - top.length;
+  const supportUrl = settings.supportUrl ? safeSupportUrl(settings.supportUrl) : null;
+
+  const dismiss = () => {
+    if (!canDismiss) return;
+    const back = cameFrom.current;
+    onDismiss();
+    if (back?.isConnected) back.focus();
+  };
+
   return (
-    <section
-      class={`banner level-${report.level}`}
-      role={report.level === 'danger' ? 'alert' : 'status'}
-      aria-live={report.level === 'danger' ? 'assertive' : 'polite'}
-      aria-label={t('extensionName')}
-      onKeyDown={(event) => event.key === 'Escape' && canDismiss && onDismiss()}
+    <aside
+      class={`banner level-${report.level} place-${bannerPlacement(report.platform)}`}
+      aria-label={t('banner_label')}
+      data-level={report.level}
+      onFocusIn={(event) => {
+        const from = event.relatedTarget as HTMLElement | null;
+        if (from && !event.currentTarget.contains(from)) cameFrom.current = from;
+      }}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return;
+        // Escape here is ours: the call page must not also act on it.
+        event.stopPropagation();
+        dismiss();
+      }}
     >
-      <p class="verdict">
-        <strong>{t('extensionName')}:</strong> {levelVerdict(report.level)}
-      </p>
-      {top.length > 0 && (
-        <ul class="findings">
-          {top.map((f) => (
-            <li key={f.id} class={`severity-${f.severity}`} data-finding={f.id}>
-              {findingTitle(f.id)}
-            </li>
-          ))}
-        </ul>
-      )}
+      <div class="message" role={report.level === 'danger' ? 'alert' : 'status'}>
+        <p class="verdict">
+          <span class="mark" aria-hidden="true">
+            {LEVEL_MARK[report.level]}
+          </span>
+          <span>
+            <strong>{t('banner_title')}</strong> {levelVerdict(report.level)}
+          </span>
+        </p>
+        {top.length > 0 && (
+          <ul class="findings">
+            {top.map((f) => (
+              <li key={f.id} class={`severity-${f.severity}`} data-finding={f.id}>
+                {findingTitle(f.id)}
+              </li>
+            ))}
+          </ul>
+        )}
+        {more > 0 && <p class="more">{t('banner_more', String(more))}</p>}
+      </div>
       {settings.supportMessage && (
         <p class="support">
-          {settings.supportMessage}{' '}
-          {settings.supportUrl && (
-            <a href={settings.supportUrl} target="_blank" rel="noopener noreferrer">
-              {t('banner_support_link')}
-            </a>
+          {settings.supportMessage}
+          {supportUrl && (
+            <>
+              {' '}
+              <a href={supportUrl} target="_blank" rel="noopener noreferrer">
+                {t('banner_support_link')}
+              </a>
+            </>
           )}
         </p>
       )}
       <div class="actions">
         {mustAcknowledge && (
           <label class="acknowledge">
-            <input type="checkbox" checked={acknowledged} onChange={(e) => setAcknowledged(e.currentTarget.checked)} />{' '}
+            <input type="checkbox" checked={acknowledged} onChange={(e) => setAcknowledged(e.currentTarget.checked)} />
             {t('banner_acknowledge')}
           </label>
         )}
         <button type="button" onClick={onDetails}>
           {t('banner_details')}
         </button>
-        <button type="button" onClick={onDismiss} disabled={!canDismiss}>
+        <button type="button" class="dismiss" onClick={dismiss} disabled={!canDismiss}>
           {t('banner_dismiss')}
         </button>
       </div>
-    </section>
+    </aside>
   );
 }

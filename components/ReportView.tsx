@@ -1,39 +1,44 @@
-import type { Finding, Report } from '../core/types';
-import { findingAdvice, findingTitle, levelVerdict, t } from './i18n';
+import type { Finding, Level, Report, Source } from '../core/types';
+import { findingAdvice, findingTitle, formatTime, levelVerdict, messageKey, platformName, t } from './i18n';
+
+/** Where "Check again" stands: idle, waiting for the page's answer, or the page did not answer. */
+export type RecheckState = 'idle' | 'checking' | 'no-answer';
 
 export interface ReportViewProps {
-  report: Report | null;
+  report: Report;
   onRecheck(): void;
+  recheck?: RecheckState;
 }
 
+const LEVEL_MARK: Record<Level, string> = { danger: '!', warning: '!', unknown: '?', ok: '✓' };
+
 /** The full report: verdict first, then each finding with its evidence and what to do. */
-export function ReportView({ report, onRecheck }: ReportViewProps) {
-  if (!report || (!report.inCall && report.phase === 'no-call')) {
-    return (
-      <section class="no-call">
-        <h1>{t('extensionName')}</h1>
-        <p>{t('popup_no_call')}</p>
-        <p>{t('popup_covers')}</p>
-      </section>
-    );
-  }
+export function ReportView({ report, onRecheck, recheck = 'idle' }: ReportViewProps) {
   return (
     <article class={`report level-${report.level}`}>
-      <header>
-        <h1 class="verdict">{levelVerdict(report.level)}</h1>
-        <p class="meta">
-          {t('popup_platform')}: <span data-field="platform">{report.platform ?? t('popup_unknown_platform')}</span> ·{' '}
-          {t('popup_call_state')}: <span data-field="phase">{t(`phase_${report.phase.replace('-', '_')}`)}</span>
-        </p>
+      <header class="verdict-box">
+        <span class="mark" aria-hidden="true">
+          {LEVEL_MARK[report.level]}
+        </span>
+        <div>
+          <h1 class="verdict" data-level={report.level}>
+            {levelVerdict(report.level)}
+          </h1>
+          <p class="meta">
+            {t('popup_platform')}:{' '}
+            <span data-field="platform">{report.platform ? platformName(report.platform) : t('popup_unknown_platform')}</span> ·{' '}
+            {t('popup_call_state')}: <span data-field="phase">{t(`phase_${messageKey(report.phase)}`)}</span>
+          </p>
+        </div>
       </header>
+      <section aria-labelledby="findings-heading">
+        <h2 id="findings-heading">{t('popup_findings')}</h2>
+        {report.findings.length === 0 ? <p>{t('popup_no_findings')}</p> : <FindingList findings={report.findings} />}
+      </section>
       <section aria-labelledby="encryption-heading">
         <h2 id="encryption-heading">{t('popup_encryption')}</h2>
         <p data-field="e2ee">{t(`e2ee_${report.e2ee}`)}</p>
         <Evidence items={report.e2eeEvidence} />
-      </section>
-      <section aria-labelledby="findings-heading">
-        <h2 id="findings-heading">{t('popup_findings')}</h2>
-        {report.findings.length === 0 ? <p>{t('popup_no_findings')}</p> : <FindingList findings={report.findings} />}
       </section>
       <section aria-labelledby="network-heading">
         <h2 id="network-heading">{t('popup_network')}</h2>
@@ -47,12 +52,21 @@ export function ReportView({ report, onRecheck }: ReportViewProps) {
         <p class="reach">{t('popup_reach')}</p>
       </section>
       <footer>
-        <button type="button" onClick={onRecheck}>
-          {t('popup_check_again')}
-        </button>
-        <button type="button" onClick={() => exportReport(report)}>
-          {t('popup_export')}
-        </button>
+        <div class="buttons">
+          <button type="button" onClick={onRecheck}>
+            {t('popup_check_again')}
+          </button>
+          <button type="button" onClick={() => exportReport(report)}>
+            {t('popup_export')}
+          </button>
+        </div>
+        <p class="checked" role="status" data-field="checked">
+          {recheck === 'checking'
+            ? t('popup_checking')
+            : recheck === 'no-answer'
+              ? t('popup_no_answer')
+              : t('popup_checked_at', formatTime(report.updatedAt))}
+        </p>
       </footer>
     </article>
   );
@@ -66,19 +80,21 @@ function FindingList({ findings }: { findings: Finding[] }) {
           <h3>
             <span class="severity">{t(`severity_${f.severity}`)}</span> {findingTitle(f.id)}
           </h3>
-          <p class="advice">{findingAdvice(f.id)}</p>
-          <Evidence items={f.evidence} />
+          <p class="advice">
+            <span class="label">{t('popup_what_to_do')}</span> {findingAdvice(f.id)}
+          </p>
+          <Evidence items={f.evidence} source={f.source} />
         </li>
       ))}
     </ul>
   );
 }
 
-function Evidence({ items }: { items: string[] }) {
+function Evidence({ items, source }: { items: string[]; source?: Source }) {
   if (items.length === 0) return null;
   return (
     <details class="evidence">
-      <summary>{t('popup_evidence')}</summary>
+      <summary>{source ? t('popup_evidence_from', t(`source_${source}`)) : t('popup_evidence')}</summary>
       <ul>
         {items.map((item) => (
           <li key={item}>{item}</li>

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { FindingId, Level } from '../core/types';
+import type { FindingId, Level, PlatformId } from '../core/types';
 
 /** A string from _locales in the browser's language; the key itself if it is missing. */
 export function t(key: string, substitutions?: string | string[]): string {
@@ -11,7 +11,29 @@ export function t(key: string, substitutions?: string | string[]): string {
   }
 }
 
-const messageKey = (id: string) => id.replace(/-/g, '_');
+/** Message keys are ids with "-" turned into "_" (message names allow only [A-Za-z0-9_@]). */
+export const messageKey = (id: string) => id.replace(/-/g, '_');
 export const findingTitle = (id: FindingId) => t(`finding_${messageKey(id)}`);
 export const findingAdvice = (id: FindingId) => t(`advice_${messageKey(id)}`);
 export const levelVerdict = (level: Level) => t(`verdict_${level}`);
+export const platformName = (id: PlatformId) => t(`platform_${messageKey(id)}`);
+
+/** The browser's UI language (also for dates and times), or undefined where it cannot be read. */
+export function uiLanguage(): string | undefined {
+  try {
+    return browser.i18n.getUILanguage() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** "10:15:02" in the UI language's clock; the raw text if it is not a date. */
+export function formatTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  try {
+    return new Intl.DateTimeFormat(uiLanguage(), { timeStyle: 'medium' }).format(date);
+  } catch {
+    return date.toLocaleTimeString();
+  }
+}

@@ -1,6 +1,6 @@
 import { severityRank } from './assess';
 import type { BannerSettings } from './messages';
-import type { FindingId, Report } from './types';
+import type { FindingId, PlatformId, Report } from './types';
 
 /** What the banner remembers about the current call; reset when the call ends. */
 export interface BannerMemory {
@@ -32,4 +32,18 @@ export function nextBanner(memory: BannerMemory, report: Report, settings: Banne
 
 export function dismissBanner(memory: BannerMemory): BannerMemory {
   return { ...memory, visible: false };
+}
+
+export type BannerPlacement = 'top' | 'bottom';
+
+/** Platforms whose call controls sit at the top of the stage (Teams' meeting bar). */
+const CONTROLS_AT_TOP: ReadonlySet<PlatformId> = new Set<PlatformId>(['teams']);
+
+/**
+ * Where the banner goes so that it never covers the call controls: at the top of the page, where
+ * most platforms (Meet, Zoom, Webex, Jitsi …) have only the meeting title; at the bottom where the
+ * controls are at the top (Teams).
+ */
+export function bannerPlacement(platform: PlatformId | null): BannerPlacement {
+  return platform !== null && CONTROLS_AT_TOP.has(platform) ? 'bottom' : 'top';
 }

@@ -1,0 +1,161 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { NoCallView, PopupApp, RECHECK_TIMEOUT_MS } from '../../../components/PopupApp';
+import { PLATFORM_MATCHES } from '../../../core/platforms/matches';
+import type { Report } from '../../../core/types';
+import { useLocale } from './locale';
+import { DIAL_IN, report } from './reports';
+
+useLocale('en');
+beforeEach(() => fakeBrowser.reset());
+afterEach(cleanup);
+
+const TAB = 7;
+const store = (r: Report | null, tabId = TAB) =>
+  r ? fakeBrowser.storage.session.set({ [`report:${tabId}`]: r }) : fakeBrowser.storage.session.remove(`report:${tabId}`);
+
+describe('popup in a call', () => {
+  it('puts the verdict first, then each finding with what to do and its evidence', async () => {
+    await store(DIAL_IN);
+    const { container } = render(<PopupApp tabParam={String(TAB)} />);
+    const verdict = await screen.findByRole('heading', { level: 1 });
+    expect(verdict.textContent).toBe('This call is not private.');
+    const headings = [...container.querySelectorAll('h1, h2')].map((h) => h.textContent);
+    expect(headings.slice(0, 2)).toEqual(['This call is not private.', 'Findings']);
+
+    const dialIn = container.querySelector('[data-finding="dial-in-participant"]')!;
+    expect(dialIn.querySelector('h3')!.textContent).toBe('Warning Someone is on a phone line');
+    expect(dialIn.querySelector('.advice')!.textContent).toBe(
+      'What to do: Remove the dial-in participant or move the talk to an end-to-end encrypted call.',
+    );
+    expect(dialIn.querySelector('summary')!.textContent).toBe('Evidence from the call page');
+    expect(dialIn.querySelector('.evidence li')!.textContent).toBe('dial-in-participant seen');
+    const e2ee = container.querySelector('[data-finding="e2ee-off"]')!;
+    expect(e2ee.querySelector('summary')!.textContent).toBe("Evidence from the call's WebRTC connections");
+    expect(container.querySelector('[data-field="platform"]')!.textContent).toBe('Google Meet');
+    expect(container.querySelector('[data-field="phase"]')!.textContent).toBe('in the call');
+  });
+
+  it('follows the tab: a new report replaces the one on screen', async () => {
+    await store(DIAL_IN);
+    render(<PopupApp tabParam={String(TAB)} />);
+    await screen.findByText('This call is not private.');
+    await store(report('ok'));
+    await screen.findByText('End-to-end encrypted, and nothing else to worry about was seen.');
+  });
+
+  it('"Check again" asks the background to re-read the tab, and shows when the new report came', async () => {
+    await store(DIAL_IN);
+    const sendMessage = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(undefined);
+    const { container } = render(<PopupApp tabParam={String(TAB)} />);
+    const checked = () => container.querySelector('[data-field="checked"]')!;
+    await screen.findByText('This call is not private.');
+    expect(checked().getAttribute('role')).toBe('status');
+    expect(checked().textContent).toMatch(/^Checked at \d/);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Check again' }));
+    expect(sendMessage).toHaveBeenCalledWith({ type: 'recheck', tabId: TAB });
+    expect(checked().textContent).toBe('Checking again…');
+
+    const later = { ...DIAL_IN, updatedAt: '2026-05-12T10:16:40.000Z' };
+    await store(later);
+    await waitFor(() => expect(checked().textContent).toBe(`Checked at ${new Date(later.updatedAt).toLocaleTimeString('en', { timeStyle: 'medium' } as never)}`));
+  });
+
+  it('says so when the page does not answer "Check again"', async () => {
+    await store(DIAL_IN);
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(undefined);
+    const { container } = render(<PopupApp tabParam={String(TAB)} />);
+    await screen.findByText('This call is not private.');
+    vi.useFakeTimers();
+    try {
+      fireEvent.click(screen.getByRole('button', { name: 'Check again' }));
+      await vi.advanceTimersByTimeAsync(RECHECK_TIMEOUT_MS + 10);
+      expect(container.querySelector('[data-field="checked"]')!.textContent).toBe(
+        'The page did not answer. If the call is still on, reload the tab.',
+      );
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('"Export report" saves the report as JSON', async () => {
+    await store(DIAL_IN);
+    let saved: Blob | undefined;
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      saved = blob as Blob;
+      return 'blob:report';
+    });
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      expect(this.download).toBe('callguard-report-2026-05-12T10-15-02-000Z.json');
+      expect(this.href).toBe('blob:report');
+    });
+    render(<PopupApp tabParam={String(TAB)} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Export report' }));
+    expect(click).toHaveBeenCalledOnce();
+    expect(saved!.type).toBe('application/json');
+    expect(JSON.parse(await saved!.text())).toEqual(DIAL_IN);
+  });
+
+  it('pre-join and lobby still show the report (the banner waits for the call)', async () => {
+    await store(report('warning', [], { inCall: false, phase: 'lobby' }));
+    const { container } = render(<PopupApp tabParam={String(TAB)} />);
+    await screen.findByText('This call is not private.');
+    expect(container.querySelector('[data-field="phase"]')!.textContent).toBe('waiting in the lobby');
+  });
+});
+
+describe('popup without a call', () => {
+  it('on a covered site with no call: says it is watching, lists the covered sites, offers nothing to add', async () => {
+    await store(report('unknown', [], { inCall: false, phase: 'no-call' }));
+    const { container } = render(<PopupApp tabParam={String(TAB)} />);
+    await screen.findByRole('heading', { level: 1, name: 'No call in this tab.' });
+    screen.getByText('CallGuard watches this site and will warn you as soon as you join a call.');
+    const items = [...container.querySelectorAll('.covered li')];
+    expect(items.map((li) => li.getAttribute('data-platform'))).toEqual(Object.keys(PLATFORM_MATCHES));
+    expect(items[0]!.textContent).toBe('Google Meet meet.google.com');
+    expect(container.querySelector('[data-platform="zoom"]')!.textContent).toBe('Zoom *.zoom.us, *.zoomgov.com');
+    expect(screen.queryByRole('button')).toBeNull();
+  });
+
+  it('on another site: offers to watch it, asks for that site only, and stores it in the user settings', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'https://meet.example.org:8443/room/42', active: true });
+    await fakeBrowser.storage.local.set({ userSettings: { requireE2EE: true } });
+    const request = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true as never);
+    render(<PopupApp tabParam={String(tab.id)} />);
+    await screen.findByText('CallGuard does not run on this site. It warns you during calls on the sites below.');
+    fireEvent.click(await screen.findByRole('button', { name: 'Watch calls on meet.example.org' }));
+    expect(request).toHaveBeenCalledWith({ origins: ['https://meet.example.org/*'] });
+    await screen.findByText('CallGuard now watches calls on meet.example.org. Reload the page to start.');
+    expect(await fakeBrowser.storage.local.get('userSettings')).toEqual({
+      userSettings: { requireE2EE: true, conferenceSites: [{ pattern: 'https://meet.example.org/*', platform: 'webrtc' }] },
+    });
+    expect(screen.queryByRole('button')).toBeNull();
+  });
+
+  it('when access is refused, says so and stores nothing', async () => {
+    vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(false as never);
+    render(<NoCallView watched={false} tabUrl="https://calls.example.com/x" />);
+    fireEvent.click(screen.getByRole('button', { name: 'Watch calls on calls.example.com' }));
+    await screen.findByText('Access was not allowed, so CallGuard cannot watch this site.');
+    const { userSettings } = await fakeBrowser.storage.local.get('userSettings');
+    expect((userSettings as { conferenceSites?: unknown[] } | undefined)?.conferenceSites ?? []).toEqual([]);
+  });
+
+  it('a site added before shows as added', async () => {
+    await fakeBrowser.storage.local.set({ userSettings: { conferenceSites: [{ pattern: 'https://calls.example.com/*', platform: 'webrtc' }] } });
+    render(<NoCallView watched={false} tabUrl="https://calls.example.com/x" />);
+    await screen.findByText('CallGuard now watches calls on calls.example.com. Reload the page to start.');
+    expect(screen.queryByRole('button')).toBeNull();
+  });
+
+  it('offers nothing for pages that are not web sites, or whose address it cannot see', () => {
+    render(<NoCallView watched={false} tabUrl="chrome://settings/" />);
+    expect(screen.queryByRole('button')).toBeNull();
+    cleanup();
+    render(<NoCallView watched={false} tabUrl={undefined} />);
+    expect(screen.queryByRole('button')).toBeNull();
+  });
+});

@@ -1,0 +1,43 @@
+// Reports for component tests.
+import { networkReport } from '../../../core/network/report';
+import { DEFAULT_POLICY } from '../../../core/policy/defaults';
+import type { BannerSettings } from '../../../core/messages';
+import type { Finding, FindingId, Level, PlatformId, Report, Severity, Source } from '../../../core/types';
+
+export const finding = (id: FindingId, severity: Severity, source: Source = 'ui', evidence = [`${id} seen`]): Finding => ({
+  id,
+  severity,
+  source,
+  evidence,
+});
+
+export function report(level: Level, findings: Finding[] = [], more: Partial<Report> = {}): Report {
+  return {
+    version: 1,
+    url: 'https://meet.google.com/abc-defg-hij',
+    platform: 'google-meet' as PlatformId,
+    inCall: true,
+    phase: 'in-call',
+    level,
+    e2ee: level === 'ok' ? 'on' : level === 'unknown' ? 'unknown' : 'off',
+    e2eeEvidence: ['no media transform on 2 live senders'],
+    findings,
+    network: networkReport([], DEFAULT_POLICY, {}, null),
+    participants: [],
+    updatedAt: '2026-05-12T10:15:02.000Z',
+    ...more,
+  };
+}
+
+export const settings = (more: Partial<BannerSettings> = {}): BannerSettings => ({
+  banner: 'risk',
+  acknowledgeDanger: false,
+  supportMessage: '',
+  supportUrl: '',
+  ...more,
+});
+
+export const DIAL_IN = report('warning', [finding('e2ee-off', 'warning', 'rtc'), finding('dial-in-participant', 'warning')]);
+export const DANGER = report('danger', [finding('platform-not-allowed', 'danger', 'policy'), finding('e2ee-off', 'warning', 'rtc')]);
+export const OK = report('ok', []);
+export const UNKNOWN = report('unknown', [finding('e2ee-unverified', 'info', 'rtc')]);
