@@ -14,6 +14,18 @@ export const GECKO_ID = 'callguard@callguard.app';
 
 const PROBE_FILE = 'rtc-probe.js';
 
+/**
+ * Build flavour. The store build asks only for the conference sites and requests self-hosted
+ * sites at run time (optional_host_permissions, one click on the options page). The enterprise
+ * build (`CALLGUARD_FLAVOUR=enterprise wxt build`, to .output/enterprise-chrome-mv3) declares
+ * access to every site, which Chrome and Edge grant without a prompt to force-installed
+ * extensions, so the organisation's conferenceSites work at once. CALLGUARD_UPDATE_URL sets the
+ * manifest update_url of a self-hosted build. See docs/admin/.
+ */
+const ENTERPRISE = process.env.CALLGUARD_FLAVOUR === 'enterprise';
+const UPDATE_URL = process.env.CALLGUARD_UPDATE_URL;
+const ALL_SITES = ['*://*/*'];
+
 /** The main-world probe as one minified IIFE with nothing but its own code. */
 async function bundleProbe(): Promise<string> {
   const result = await build({
@@ -32,6 +44,7 @@ async function bundleProbe(): Promise<string> {
 }
 
 export default defineConfig({
+  ...(ENTERPRISE ? { outDirTemplate: 'enterprise-{{browser}}-mv{{manifestVersion}}{{modeSuffix}}' } : {}),
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
   manifest: ({ browser }) => ({
@@ -40,8 +53,11 @@ export default defineConfig({
     default_locale: 'en',
     // activeTab: the popup may read the address of the tab it was opened on (no install warning),
     // so that on a site CallGuard does not cover yet it can offer "Watch calls on <site>".
-    permissions: ['storage', 'activeTab'],
-    host_permissions: CONFERENCE_MATCHES,
+    // scripting: content scripts for the user's and organisation's own conference sites.
+    permissions: ['storage', 'activeTab', 'scripting'],
+    host_permissions: ENTERPRISE ? ALL_SITES : CONFERENCE_MATCHES,
+    ...(ENTERPRISE ? {} : { optional_host_permissions: ALL_SITES }),
+    ...(UPDATE_URL && browser !== 'firefox' ? { update_url: UPDATE_URL } : {}),
     action: { default_title: '__MSG_extensionName__' },
     ...(browser === 'firefox'
       ? {

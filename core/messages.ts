@@ -9,4 +9,6 @@ export type ExtensionMessage =
   | { type: 'frame-signals'; signals: FrameSignals }
   | { type: 'report'; report: Report; settings: BannerSettings }
   | { type: 'recheck'; tabId?: number }
-  | { type: 'open-details' };
+  | { type: 'open-details' }
+  /** From a content script: the extra conference sites (answered with ConferenceSite[]). */
+  | { type: 'conference-sites' };

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ExtensionMessage } from '../../core/messages';
 import { updateBadge } from './badge';
 import { createPolicyStore } from './policy-store';
+import { createSiteScripts } from './sites';
 import { createTabReports } from './tab-reports';
 
 /** Thin wiring: policy, per-tab reports, badge, messages. */
@@ -9,6 +10,7 @@ export default defineBackground(() => {
   const policy = createPolicyStore();
   const reports = createTabReports(policy, updateBadge);
   policy.onChange(() => void reports.reassessAll());
+  createSiteScripts(policy);
 
   browser.runtime.onMessage.addListener((raw, sender) => {
     const message = raw as ExtensionMessage;

@@ -5,7 +5,7 @@ import type { ProbeMessage } from '../../core/channel';
 import type { ExtensionMessage } from '../../core/messages';
 import { emptyRead } from '../../core/platforms/adapter';
 import { CONFERENCE_MATCHES } from '../../core/platforms/matches';
-import { adapterFor, platformForUrl } from '../../core/platforms/registry';
+import { adapterFor, platformForUrl, type ExtraSite } from '../../core/platforms/registry';
 import type { FrameSignals } from '../../core/types';
 import { createBannerHost } from './banner-host';
 import { observeInBatches } from './observe';
@@ -32,6 +32,8 @@ function runCallWatcher(ctx: ContentScriptContext): void {
   let probe: ProbeMessage = { rtc: { connections: [] }, app: {} };
   let lastSent = '';
   let reading = false;
+  // Self-hosted sites the user or organisation added: the background says which (below).
+  let extraSites: ExtraSite[] = [];
   const channel = connectProbe(document, (message) => {
     probe = message;
     // Facts we asked for while reading are used right away; others (page events) need a read.
@@ -40,7 +42,7 @@ function runCallWatcher(ctx: ContentScriptContext): void {
 
   const readPage = (): Pick<FrameSignals, 'page' | 'readError'> => {
     const url = new URL(location.href);
-    const platform = platformForUrl(url) ?? 'webrtc';
+    const platform = platformForUrl(url, extraSites) ?? 'webrtc';
     const adapter = adapterFor(platform);
     if (!adapter.isCallUrl(url)) return { page: { ...emptyRead(platform), phase: 'no-call' } };
     try {
@@ -66,6 +68,12 @@ function runCallWatcher(ctx: ContentScriptContext): void {
   // The document node exists at document_start even before <html>: observe it from the start.
   const batches = observeInBatches(document, () => report());
   report();
+  if (platformForUrl(new URL(location.href)) === null) {
+    ask<ExtraSite[]>({ type: 'conference-sites' }).then((sites) => {
+      extraSites = Array.isArray(sites) ? sites : [];
+      report(true);
+    });
+  }
 
   const banner = window === window.top ? bannerController() : null;
   browser.runtime.onMessage.addListener((message: ExtensionMessage) => {
@@ -97,6 +105,15 @@ function bannerController() {
       else host.hide();
     },
   };
+}
+
+/** A question to the background; undefined when there is no answer (orphaned context). */
+async function ask<T>(message: ExtensionMessage): Promise<T | undefined> {
+  try {
+    return (await browser.runtime.sendMessage(message)) as T | undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Messages to the background; after an extension reload this context is orphaned: stay quiet. */
