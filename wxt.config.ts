@@ -15,6 +15,13 @@ export const GECKO_ID = 'callguard@callguard.app';
 const PROBE_FILE = 'rtc-probe.js';
 
 /**
+ * Firefox only: read the conference site's TLS certificate chain (webRequest.getSecurityInfo,
+ * which works only in a blocking onHeadersReceived listener) and the captive-portal state.
+ * Chromium has neither API, so its build asks for neither permission.
+ */
+const FIREFOX_NETWORK_PERMISSIONS = ['webRequest', 'webRequestBlocking', 'captivePortal'];
+
+/**
  * Build flavour. The store build asks only for the conference sites and requests self-hosted
  * sites at run time (optional_host_permissions, one click on the options page). The enterprise
  * build (`CALLGUARD_FLAVOUR=enterprise wxt build`, to .output/enterprise-chrome-mv3) declares
@@ -54,7 +61,7 @@ export default defineConfig({
     // activeTab: the popup may read the address of the tab it was opened on (no install warning),
     // so that on a site CallGuard does not cover yet it can offer "Watch calls on <site>".
     // scripting: content scripts for the user's and organisation's own conference sites.
-    permissions: ['storage', 'activeTab', 'scripting'],
+    permissions: ['storage', 'activeTab', 'scripting', ...(browser === 'firefox' ? FIREFOX_NETWORK_PERMISSIONS : [])],
     host_permissions: ENTERPRISE ? ALL_SITES : CONFERENCE_MATCHES,
     ...(ENTERPRISE ? {} : { optional_host_permissions: ALL_SITES }),
     ...(UPDATE_URL && browser !== 'firefox' ? { update_url: UPDATE_URL } : {}),

@@ -1,5 +1,6 @@
 import type { Finding, Level, Report, Source } from '../core/types';
 import { findingAdvice, findingTitle, formatTime, levelVerdict, messageKey, platformName, t } from './i18n';
+import { NetworkSection } from './NetworkSection';
 
 /** Where "Check again" stands: idle, waiting for the page's answer, or the page did not answer. */
 export type RecheckState = 'idle' | 'checking' | 'no-answer';
@@ -40,17 +41,7 @@ export function ReportView({ report, onRecheck, recheck = 'idle' }: ReportViewPr
         <p data-field="e2ee">{t(`e2ee_${report.e2ee}`)}</p>
         <Evidence items={report.e2eeEvidence} />
       </section>
-      <section aria-labelledby="network-heading">
-        <h2 id="network-heading">{t('popup_network')}</h2>
-        <p>{report.network.reason}</p>
-        <dl>
-          <dt>{t('popup_public_address')}</dt>
-          <dd>{report.network.publicAddress ?? '—'}</dd>
-          <dt>{t('popup_network_type')}</dt>
-          <dd>{report.network.networkType ?? t('popup_not_exposed')}</dd>
-        </dl>
-        <p class="reach">{t('popup_reach')}</p>
-      </section>
+      <NetworkSection network={report.network} />
       <footer>
         <div class="buttons">
           <button type="button" onClick={onRecheck}>

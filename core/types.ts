@@ -153,6 +153,11 @@ export interface BrowserNetworkFacts {
     rootIsBuiltIn?: boolean;
     rootSubject?: string;
     host?: string;
+    /**
+     * The browser does not trust the site's certificate and was told to accept it anyway (a
+     * certificate exception): no chain was verified, so there is no root to judge.
+     */
+    untrusted?: boolean;
   };
   captivePortal?: 'unknown' | 'not_captive' | 'unlocked_portal' | 'locked_portal' | 'unsupported';
 }
@@ -181,6 +186,8 @@ export interface NetworkReport {
     builtIn: boolean | null;
     trustedByPolicy: boolean;
   } | null;
+  /** Firefox: the site's certificate is not trusted by the browser, accepted through an exception. */
+  tlsUntrusted?: boolean;
   /**
    * Firefox: captive-portal state ("unsupported" when the browser's detection is switched off);
    * null in browsers without the API (Chromium).

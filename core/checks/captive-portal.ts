@@ -1,5 +1,6 @@
 import type { Check } from './context';
 
+/** Firefox only: the browser's own captive-portal detection says this is a hotel/airport-style network. */
 export const captivePortal: Check = ({ browserNetwork }) => {
   const state = browserNetwork.captivePortal;
   if (state !== 'locked_portal' && state !== 'unlocked_portal') return null;
@@ -7,6 +8,11 @@ export const captivePortal: Check = ({ browserNetwork }) => {
     id: 'captive-portal',
     severity: 'warning',
     source: 'network',
-    evidence: [`the browser reports a captive portal (${state}): a hotel, airport or café network`],
+    evidence: [
+      state === 'locked_portal'
+        ? 'the browser reports a captive portal that is not logged in yet (locked_portal): a hotel, airport or café network'
+        : 'the browser reports a captive portal that was logged in to (unlocked_portal): a hotel, airport or café network',
+      'read from the browser\'s captive-portal detection (Firefox captivePortal API)',
+    ],
   };
 };

@@ -1,12 +1,27 @@
 import type { Check } from './context';
 
+/** The device time zone is outside the organisation's home time zones: a hint of travel. */
 export const travel: Check = ({ network, policy }) => {
   const zone = network.timeZone;
-  if (!zone || policy.homeTimeZones.length === 0 || policy.homeTimeZones.includes(zone)) return null;
+  if (!zone || policy.homeTimeZones.length === 0) return null;
+  const here = canonicalZone(zone);
+  if (policy.homeTimeZones.some((home) => canonicalZone(home) === here)) return null;
   return {
     id: 'travel',
     severity: 'info',
     source: 'network',
-    evidence: [`device time zone ${zone} is not one of the home time zones (${policy.homeTimeZones.join(', ')})`],
+    evidence: [
+      `device time zone ${zone} is not one of the home time zones (${policy.homeTimeZones.join(', ')})`,
+      'the time zone is set on this computer: a hint of travel, not proof of where it is',
+    ],
   };
 };
+
+/** One name per zone, so "Asia/Kolkata" and "Asia/Calcutta", "UTC" and "Etc/UTC" compare equal. */
+export function canonicalZone(zone: string): string {
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    return zone;
+  }
+}

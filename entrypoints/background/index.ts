@@ -4,12 +4,16 @@ import { updateBadge } from './badge';
 import { createPolicyStore } from './policy-store';
 import { createSiteScripts } from './sites';
 import { createTabReports } from './tab-reports';
+import { startNetworkFacts } from './network-facts';
+import { platformForUrl } from '../../core/platforms/registry';
 
 /** Thin wiring: policy, per-tab reports, badge, messages. */
 export default defineBackground(() => {
   const policy = createPolicyStore();
   const reports = createTabReports(policy, updateBadge);
   policy.onChange(() => void reports.reassessAll());
+  // Firefox only (no-op in Chromium): the site's TLS certificate chain and captive-portal state.
+  startNetworkFacts(reports, (url) => platformForUrl(new URL(url), policy.get().policy.conferenceSites) !== null);
   createSiteScripts(policy);
 
   browser.runtime.onMessage.addListener((raw, sender) => {

@@ -284,6 +284,16 @@ export type FirefoxLaunchOptions = {
    * default. Lets tests open extension pages at a known origin.
    */
   extensionUuid?: string;
+  /**
+   * Default true: accept any certificate. False for tests that need Firefox's real certificate
+   * verification (import the test CA into the profile instead: support/firefox-extension.ts).
+   */
+  acceptInsecureCerts?: boolean;
+  /**
+   * Extra command-line arguments, e.g. `--remote-allow-system-access`, which lets WebDriver BiDi
+   * open the extension's own pages (moz-extension://) and read its storage from there.
+   */
+  extraArgs?: string[];
   timeoutMs?: number;
 };
 
@@ -339,12 +349,13 @@ export async function launchFirefox(opts: FirefoxLaunchOptions): Promise<Launche
     fs.mkdirSync(opts.profileDir, { recursive: true });
     args.push('--profile', opts.profileDir);
   }
+  args.push(...(opts.extraArgs ?? []));
 
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: findFirefox(),
     headless: opts.headless ?? true,
-    acceptInsecureCerts: true,
+    acceptInsecureCerts: opts.acceptInsecureCerts ?? true,
     extraPrefsFirefox: prefs,
     args,
     dumpio: dumpio(),

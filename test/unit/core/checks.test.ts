@@ -142,7 +142,7 @@ describe('untrusted-network', () => {
     ['IPv4-mapped IPv6 outside an IPv4 network', { publicAddress: '::ffff:198.51.100.7' }, { trustedNetworks: ['203.0.113.0/24'] }, false, /outside/],
     ['IPv4 inside an IPv4-mapped IPv6 network', { publicAddress: '203.0.113.7' }, { trustedNetworks: ['::ffff:203.0.113.0/120'] }, true, /inside/],
     ['IPv4 against IPv6 networks only', { publicAddress: '203.0.113.7' }, { trustedNetworks: ['2001:db8::/32'] }, false, /outside/],
-    ['a bad CIDR entry never matches', { publicAddress: '203.0.113.7' }, { trustedNetworks: ['not-a-cidr', '203.0.113.0/99'] }, false, /outside/],
+    ['bad CIDR entries never match; with no usable one, not decided', { publicAddress: '203.0.113.7' }, { trustedNetworks: ['not-a-cidr', '203.0.113.0/99'] }, null, /no usable trusted networks/],
     ['VPN trusted by policy', { publicAddress: '198.51.100.7', networkType: 'vpn' }, { trustedNetworks: ['203.0.113.0/24'], trustVpn: true }, true, /VPN/],
     ['VPN not trusted without trustVpn', { publicAddress: '198.51.100.7', networkType: 'vpn' }, { trustedNetworks: ['203.0.113.0/24'] }, false, /outside/],
     ['no public address: host candidates only', { localCandidateType: 'host' }, { trustedNetworks: ['203.0.113.0/24'] }, null, /only local \(host\) candidates/],
