@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { build } from 'vite';
+import { build, type InlineConfig } from 'vite';
 import { defineConfig } from 'wxt';
 import { CONFERENCE_MATCHES } from './core/platforms/matches';
 
@@ -50,6 +50,29 @@ async function bundleProbe(): Promise<string> {
   return chunk.code;
 }
 
+/**
+ * The isolated content script runs in every frame of every covered site, so it carries only what
+ * it uses (npm run bench sizes it):
+ * - the browser's own `browser`/`chrome` namespace instead of webextension-polyfill (10 KB): it
+ *   uses only runtime messaging and i18n.getMessage, promise-based natively in Chromium MV3 and
+ *   Firefox (WXT's own `wxt/browser`, which the polyfill module aliases away for the rest);
+ * - no ipaddr.js (12 KB): a CommonJS module, so the bundler cannot see that it has no side effects
+ *   and kept all of it for a function of core/assess that the banner logic imports.
+ */
+function slimContentScript(viteConfig: InlineConfig): void {
+  const alias = viteConfig.resolve?.alias ?? [];
+  const aliases = Array.isArray(alias) ? alias : Object.entries(alias).map(([find, replacement]) => ({ find, replacement }));
+  viteConfig.resolve = {
+    ...viteConfig.resolve,
+    alias: [{ find: /^wxt\/browser$/, replacement: resolve(import.meta.dirname, 'node_modules/wxt/dist/browser.mjs') }, ...aliases],
+  };
+  const rolldownOptions = viteConfig.build?.rolldownOptions ?? {};
+  viteConfig.build = {
+    ...viteConfig.build,
+    rolldownOptions: { ...rolldownOptions, treeshake: { moduleSideEffects: (id: string) => !id.includes('/node_modules/ipaddr.js/') } },
+  };
+}
+
 export default defineConfig({
   ...(ENTERPRISE ? { outDirTemplate: 'enterprise-{{browser}}-mv{{manifestVersion}}{{modeSuffix}}' } : {}),
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -79,6 +102,9 @@ export default defineConfig({
       : { key: CHROME_PUBLIC_KEY, storage: { managed_schema: 'managed_schema.json' } }),
   }),
   hooks: {
+    'vite:build:extendConfig': (entrypoints, viteConfig) => {
+      if (entrypoints.some((entrypoint) => entrypoint.type === 'content-script')) slimContentScript(viteConfig);
+    },
     'build:publicAssets': async (_wxt, files) => {
       files.push({ relativeDest: PROBE_FILE, contents: await bundleProbe() });
     },

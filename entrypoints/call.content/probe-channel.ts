@@ -10,8 +10,13 @@ export function connectProbe(doc: Document, onMessage: (message: ProbeMessage) =
   const sendHello = () => doc.dispatchEvent(new CustomEvent(HELLO_EVENT, { detail: secret }));
   const stopAnswering = () => doc.removeEventListener(PROBE_READY_EVENT, sendHello);
 
+  // The probe answers every request, mostly with what it said last time: parse only news.
+  let last: unknown;
   doc.addEventListener(factsEventType(secret), (event) => {
-    const message = parseProbeMessage((event as CustomEvent).detail);
+    const detail = (event as CustomEvent).detail;
+    if (detail === last) return;
+    last = detail;
+    const message = parseProbeMessage(detail);
     if (message) onMessage(message);
   });
   // The probe acknowledges with the secret; until then (probe injected after us) answer its call.

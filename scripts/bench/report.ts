@@ -1,0 +1,75 @@
+// docs/performance.md: what was measured, against which target, with the machine it ran on.
+import os from 'node:os';
+import type { Figure } from './common.ts';
+
+export interface RunInfo {
+  date: Date;
+  chromium: string;
+  durationSeconds: number;
+  loadAverage: number[];
+  partial: boolean;
+}
+
+const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+export function machine(): string {
+  const cpus = os.cpus();
+  const model = cpus[0]?.model.replace(/\s+/g, ' ').trim() ?? 'unknown CPU';
+  return `${cpus.length} cores (${model}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GB RAM, ${os.type()} ${os.release()}, Node ${process.versions.node}`;
+}
+
+export function markdown(figures: Figure[], run: RunInfo): string {
+  const lines = [
+    '# Performance',
+    '',
+    '<!-- Written by `npm run bench` (scripts/bench.ts); edit the script, not this file. -->',
+    '',
+    'What CallGuard costs a call, measured in real Chromium side by side with no extension. ' +
+      '`npm run bench` builds the extension, runs every measurement below and rewrites this page; it exits non-zero when a figure misses its target. ' +
+      'It is not part of `npm test`, and no test asserts a timing: timings depend on the machine, so they live here.',
+    '',
+    `- Date: ${run.date.toISOString().replace(/\.\d+Z$/, 'Z')}`,
+    `- Browser: ${run.chromium}`,
+    `- Machine: ${machine()}`,
+    `- Load average when the run started: ${run.loadAverage.map((x) => x.toFixed(2)).join(', ')} (a busy machine makes the timings noisy)`,
+    `- Run time: ${Math.round(run.durationSeconds)} s${run.partial ? ' (a partial run: only some figures)' : ''}`,
+    '',
+    '| what | target | measured | verdict |',
+    '|---|---|---|---|',
+    ...figures.map((f) => `| ${cell(f.what)} | ${cell(f.target)} | ${cell(f.measured)} | ${f.verdict === 'PASS' ? 'PASS' : `**${f.verdict}**`} |`),
+    '',
+    '## How each figure is measured',
+    '',
+  ];
+  for (const figure of figures) {
+    lines.push(`### ${figure.what}`, '');
+    let inTable = false;
+    for (const detail of figure.details) {
+      const tableLine = detail.startsWith('|');
+      if (detail === '') {
+        lines.push('');
+        inTable = false;
+      } else if (tableLine) {
+        if (!inTable && lines.at(-1) !== '') lines.push('');
+        lines.push(detail);
+        inTable = true;
+      } else {
+        lines.push(`- ${detail}`);
+      }
+    }
+    lines.push('');
+  }
+  lines.push(
+    '## What keeps it cheap',
+    '',
+    '- The content script and the probe run only on conference sites (and sites the user or organisation adds); elsewhere nothing is injected.',
+    '- One MutationObserver per frame, with an attribute filter (style and class changes — meters, highlights, animations — never wake it). ' +
+      'After a quiet spell a change is read on the next animation frame; while the page keeps changing, reads back off to about one a second. ' +
+      'Between a change and its read the observer is disconnected, so a busy page produces no mutation records for it.',
+    '- The probe forwards facts only when they change; the content script parses only messages that differ from the last one, and sends the background only signals that differ from the last ones.',
+    '- The probe polls getStats() once every 2 s per connection and only while the connection is connected.',
+    '- The background sends the report to the page before it stores it and updates the toolbar badge, so the banner does not wait for either.',
+    '',
+  );
+  return lines.join('\n');
+}
