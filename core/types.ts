@@ -155,9 +155,12 @@ export interface BrowserNetworkFacts {
     host?: string;
     /**
      * The browser does not trust the site's certificate and was told to accept it anyway (a
-     * certificate exception): no chain was verified, so there is no root to judge.
+     * certificate warning bypassed, a certificate exception): no chain was verified, so there is
+     * no root to judge, and tls-interception is raised whatever the policy lists.
      */
     untrusted?: boolean;
+    /** Which certificate error was overridden, in Firefox's words (with `untrusted`). */
+    certificateError?: 'trust_error' | 'domain_mismatch' | 'expired_or_not_yet_valid';
   };
   captivePortal?: 'unknown' | 'not_captive' | 'unlocked_portal' | 'locked_portal' | 'unsupported';
 }
@@ -186,7 +189,10 @@ export interface NetworkReport {
     builtIn: boolean | null;
     trustedByPolicy: boolean;
   } | null;
-  /** Firefox: the site's certificate is not trusted by the browser, accepted through an exception. */
+  /**
+   * Firefox: the site's certificate is not trusted by the browser and a certificate warning was
+   * bypassed (accepted through an exception); raises tls-interception.
+   */
   tlsUntrusted?: boolean;
   /**
    * Firefox: captive-portal state ("unsupported" when the browser's detection is switched off);

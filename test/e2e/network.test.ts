@@ -8,7 +8,8 @@
 // Firefox: the conference site is served with a certificate from a test CA imported into the
 // profile as a trusted root that is not built in (what a TLS-inspection proxy or an attacker
 // does); Firefox's captive-portal detection is pointed at a loopback page playing a hotel login.
-// Then the same root listed in policies.json trustedInterceptionRoots.
+// Then the same root listed in policies.json trustedInterceptionRoots. Then no CA at all and the
+// certificate warning bypassed (acceptInsecureCerts): danger, whatever the policy lists.
 //
 // Traffic goes only to 127.0.0.1 and to the namespaces this test makes. Policy files are
 // machine-global: written just before a browser starts, always removed in `after`.
@@ -203,16 +204,21 @@ describe('Firefox: the conference site\'s certificate chain and the captive port
     for (const dir of profiles) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  /** Firefox with the test CA as a (non built-in) trusted root, real certificate checks. */
-  async function launch(prefs: Record<string, unknown> = {}) {
+  /**
+   * Firefox with the test CA as a (non built-in) trusted root, real certificate checks, and
+   * CallGuard not told about that root. `bypassWarnings`: no CA at all, every certificate
+   * accepted through an exception instead (a certificate warning clicked through).
+   */
+  async function launch(prefs: Record<string, unknown> = {}, { bypassWarnings = false } = {}) {
     const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'callguard-ff-network-'));
     profiles.push(profile);
-    importCaIntoProfile(profile, server.caCert);
+    if (!bypassWarnings) importCaIntoProfile(profile, server.caCert);
     const launched = await launchFirefox({
       extensionDir: FIREFOX_BUILD,
       port: server.port,
       profileDir: profile,
-      acceptInsecureCerts: false,
+      testCa: false,
+      acceptInsecureCerts: bypassWarnings,
       extraArgs: [FIREFOX_SYSTEM_ACCESS],
       prefs,
     });
@@ -286,5 +292,41 @@ describe('Firefox: the conference site\'s certificate chain and the captive port
     assert.equal(report.network.tlsRoot!.builtIn, false);
     assert.equal(report.network.captivePortal, 'unsupported', 'detection is off in the test profile: said, not guessed');
     assert.equal(finding(report, 'captive-portal'), undefined);
+    await browser!.close().catch(() => {});
+    browser = undefined;
+  });
+
+  test('a certificate warning bypassed (an exception, no CA): tls-interception (danger), even with the root listed by policy', { timeout: 60_000 }, async () => {
+    policy = await writePolicyWhenFree(() =>
+      writePolicyFile(FIREFOX_POLICY_FILE, firefoxExtensionPolicy(GECKO_ID, { trustedInterceptionRoots: [server.caFingerprintSha256] })),
+    );
+    let extensionOrigin: string | undefined;
+    try {
+      ({ extensionOrigin } = await launch({}, { bypassWarnings: true }));
+    } finally {
+      policy.remove();
+    }
+    const url = server.url('meet.google.com', MEET_PATH);
+    const page = await browser!.newPage();
+    await page.goto(url, { waitUntil: 'load' });
+    assert.equal(await page.title(), 'Meet - abc-defg-hij', 'the page loaded through the exception');
+    const extension = await openExtensionPage(browser!, extensionOrigin!, '/popup.html');
+    const { tabId, report } = await waitForFirefoxReport(extension, url, 'tls-interception for the bypassed warning', (r) => !!finding(r, 'tls-interception'));
+    // What Firefox says about such a connection: untrusted, no verified chain.
+    assert.equal(report.network.tls, 'not-checked');
+    assert.equal(report.network.tlsRoot, null);
+    assert.equal(report.network.tlsUntrusted, true);
+    const tls = finding(report, 'tls-interception')!;
+    assert.equal(tls.severity, 'danger');
+    assert.equal(tls.source, 'network');
+    assert.equal(report.level, 'danger');
+    assert.match(tls.evidence[0]!, /^the certificate of meet\.google\.com is not trusted by the browser .*a certificate warning was bypassed/);
+    assert.match(tls.evidence[1]!, /someone may be intercepting the connection/);
+    assert.match(tls.evidence[2]!, /no root that trustedInterceptionRoots could allow/);
+
+    const popup = await openExtensionPage(browser!, extensionOrigin!, `/popup.html?tab=${tabId}`);
+    await waitFor(() => popup.evaluate(() => document.querySelector('[data-field="tls"]') !== null), { what: 'popup network section' });
+    assert.match((await popup.evaluate(() => document.querySelector('[data-field="tls"]')!.textContent))!, /not trusted by the browser/);
+    await waitFor(() => popup.evaluate(() => document.querySelector('[data-finding="tls-interception"]') !== null), { what: 'the finding in the popup' });
   });
 });

@@ -37,6 +37,12 @@ const SETTINGS = {
   notACallGuardSetting: true,
 };
 
+/**
+ * SETTINGS plus the fixture site's test CA in trustedInterceptionRoots: launchFirefox imports
+ * that CA into the profile, a root Firefox does not ship, and the organisation lists it as one
+ * that inspects TLS does (else every page would be a tls-interception danger).
+ */
+let settings: typeof SETTINGS & { trustedInterceptionRoots: string[] };
 let work: string;
 let server: FixtureServer | undefined;
 let policyFile: PolicyFile | undefined;
@@ -70,8 +76,9 @@ before(async () => {
     root: FIXTURES,
     routes: { '/abc-defg-hij': fixtureRoute('google-meet/pre-join'), '/CallGuardSelfHosted': fixtureRoute('jitsi/pre-join') },
   });
+  settings = { ...SETTINGS, trustedInterceptionRoots: [server.caFingerprintSha256] };
   policyFile = await claimFirefoxPolicies(
-    firefoxExtensionPolicy(GECKO_ID, SETTINGS, {
+    firefoxExtensionPolicy(GECKO_ID, settings, {
       ExtensionSettings: { [GECKO_ID]: { installation_mode: 'force_installed', install_url: `file://${xpi}` } },
     }),
   );
@@ -104,13 +111,13 @@ test('Firefox force-installs CallGuard from policies.json and gives it storage.m
     intervalMs: 1000,
   });
   const managed = await extensionPage.evaluate(() => (globalThis as any).browser.storage.managed.get());
-  assert.deepEqual(managed, SETTINGS);
+  assert.deepEqual(managed, settings);
 });
 
 test('the options page locks the organisation\'s settings and lists what Firefox passed through', async () => {
   await extensionPage.waitForSelector('[data-setting="requireE2EE"][data-locked="true"]');
   const locked = await extensionPage.$$eval('[data-setting][data-locked="true"]', (nodes) => nodes.map((n) => n.getAttribute('data-setting')));
-  assert.deepEqual(locked.sort(), ['banner', 'conferenceSites', 'requireE2EE', 'supportUrl']);
+  assert.deepEqual(locked.sort(), ['banner', 'conferenceSites', 'requireE2EE', 'supportUrl', 'trustedInterceptionRoots']);
   assert.match(await extensionPage.$eval('[data-setting="supportUrl"]', (n) => n.textContent ?? ''), /Set by your organisation/);
   const diagnostics = await extensionPage.$$eval('[data-diagnostic]', (nodes) =>
     nodes.map((n) => `${n.getAttribute('data-origin')} ${n.getAttribute('data-diagnostic')} ${n.getAttribute('data-problem')}`),
@@ -134,6 +141,8 @@ test('requireE2EE makes an unencrypted Meet call a danger; banner "off" shows no
       20_000,
     );
     assert.equal(report.findings.find((f) => f.id === 'e2ee-off')?.severity, 'danger');
+    assert.equal(report.findings.find((f) => f.id === 'tls-interception'), undefined, 'the test CA is listed by the organisation');
+    assert.equal(report.network.tlsRoot?.trustedByPolicy, true);
     assert.equal(report.level, 'danger');
     await new Promise((resolve) => setTimeout(resolve, 1000));
     assert.equal(await page.evaluate(() => document.querySelector('callguard-banner') !== null), false, 'no banner with banner: off');

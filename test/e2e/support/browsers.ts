@@ -1,12 +1,16 @@
 // Launch real Chromium and Firefox for the e2e tests (puppeteer-core; CDP for Chromium,
 // WebDriver BiDi for Firefox), with DNS for the call sites mapped to the local fixture server,
-// fake camera/microphone, and optionally the built extension loaded.
+// fake camera/microphone, and optionally the built extension loaded. Firefox checks the fixture
+// server's certificate for real, against the test CA imported into its profile.
 
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
 import type { Browser, LaunchOptions, Target, WebWorker } from 'puppeteer-core';
+import { certificateFingerprintSha256, importCaIntoProfile } from './cert.ts';
+import { fixtureServerCa } from './server.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Finding the browsers
@@ -254,7 +258,7 @@ export const FIREFOX_BASE_PREFS: Record<string, unknown> = {
   'network.http.speculative-parallel-limit': 0,
   'browser.urlbar.speculativeConnect.enabled': false,
   'browser.places.speculativeConnect.enabled': false,
-  // Certificates: no OCSP fetches (the fixture cert is not trusted anyway)
+  // Certificates: no OCSP fetches (the test CA has no responder)
   'security.OCSP.enabled': 0,
   // Misc network consumers
   'geo.provider.network.url': '',
@@ -285,8 +289,22 @@ export type FirefoxLaunchOptions = {
    */
   extensionUuid?: string;
   /**
-   * Default true: accept any certificate. False for tests that need Firefox's real certificate
-   * verification (import the test CA into the profile instead: support/firefox-extension.ts).
+   * PEM of a CA to import into the profile as a trusted root (certutil, this profile only), so
+   * Firefox verifies the fixture server's chain for real. Default: the test CA of the fixture
+   * server listening on `port` (support/server.ts). false: none.
+   */
+  testCa?: string | false;
+  /**
+   * With an extension and a test CA, default true: list the CA's fingerprint in CallGuard's
+   * trustedInterceptionRoots (the user's settings, written from an extension page before the
+   * tests start), as a user behind a known TLS-inspection proxy does. The test CA is a root
+   * that is not built in, so without this every page would report tls-interception (danger).
+   * false for tests about that finding, or that set the list by policy.
+   */
+  trustTestCaInCallGuard?: boolean;
+  /**
+   * Default false. true: accept any certificate; Firefox then reports a certificate exception
+   * (isUntrusted, no verified chain), which CallGuard raises as tls-interception (danger).
    */
   acceptInsecureCerts?: boolean;
   /**
@@ -344,30 +362,101 @@ export async function launchFirefox(opts: FirefoxLaunchOptions): Promise<Launche
     }
   }
 
+  // The fixture server's test CA, trusted in this profile only: real certificate checks, as
+  // on a network whose TLS-inspection root the computer trusts.
+  const testCa = opts.testCa === false ? undefined : (opts.testCa ?? fixtureServerCa(opts.port)?.caCert);
+  const listInCallGuard = !!testCa && !!extensionOrigin && (opts.trustTestCaInCallGuard ?? true);
+
   const args: string[] = [];
-  if (opts.profileDir) {
-    fs.mkdirSync(opts.profileDir, { recursive: true });
-    args.push('--profile', opts.profileDir);
+  // A profile of our own when the CA must go in before Firefox starts (removed when it exits).
+  const ownProfile = !opts.profileDir && testCa ? fs.mkdtempSync(path.join(os.tmpdir(), 'callguard-ff-profile-')) : undefined;
+  const profileDir = opts.profileDir ?? ownProfile;
+  const removeOwnProfile = () => {
+    if (ownProfile) fs.rmSync(ownProfile, { recursive: true, force: true });
+  };
+  if (profileDir) {
+    fs.mkdirSync(profileDir, { recursive: true });
+    try {
+      if (testCa) importCaIntoProfile(profileDir, testCa);
+    } catch (err) {
+      removeOwnProfile();
+      throw err;
+    }
+    args.push('--profile', profileDir);
   }
   args.push(...(opts.extraArgs ?? []));
+  // Writing CallGuard's settings needs WebDriver BiDi in the extension's own pages.
+  if (listInCallGuard && !args.includes(FIREFOX_SYSTEM_ACCESS_ARG)) args.push(FIREFOX_SYSTEM_ACCESS_ARG);
 
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: findFirefox(),
-    headless: opts.headless ?? true,
-    acceptInsecureCerts: opts.acceptInsecureCerts ?? true,
-    extraPrefsFirefox: prefs,
-    args,
-    dumpio: dumpio(),
-    timeout: opts.timeoutMs ?? 30_000,
-  });
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: findFirefox(),
+      headless: opts.headless ?? true,
+      acceptInsecureCerts: opts.acceptInsecureCerts ?? false,
+      extraPrefsFirefox: prefs,
+      args,
+      dumpio: dumpio(),
+      timeout: opts.timeoutMs ?? 30_000,
+    });
+  } catch (err) {
+    removeOwnProfile();
+    throw err;
+  }
+  if (ownProfile) {
+    const child = browser.process();
+    if (child && child.exitCode === null) child.once('exit', removeOwnProfile);
+    else browser.once('disconnected', removeOwnProfile);
+  }
   if (!extensionDir) return { browser };
   try {
     const extensionId = await browser.installExtension(extensionDir);
+    if (listInCallGuard) await trustRootInCallGuard(browser, extensionOrigin!, certificateFingerprintSha256(testCa!));
     return { browser, extensionId, extensionOrigin };
   } catch (err) {
     await browser.close().catch(() => {});
     throw err;
+  }
+}
+
+/** Lets WebDriver BiDi open moz-extension:// pages (also support/firefox-extension.ts). */
+const FIREFOX_SYSTEM_ACCESS_ARG = '--remote-allow-system-access';
+/** storage.local key of CallGuard's user settings (entrypoints/background/policy-store.ts). */
+const USER_SETTINGS_KEY = 'userSettings';
+
+/**
+ * Adds a root's fingerprint to CallGuard's trustedInterceptionRoots in the user's settings, from
+ * one of the extension's pages (what the options page saves), and waits until it is stored. The
+ * background applies user settings as they change (storage.onChanged), before any test page.
+ */
+async function trustRootInCallGuard(browser: Browser, extensionOrigin: string, fingerprint: string): Promise<void> {
+  const page = await browser.newPage();
+  try {
+    const url = `${extensionOrigin}/popup.html`;
+    // goto() waits for load events that moz-extension pages do not send over BiDi.
+    const context = (page.mainFrame() as unknown as { browsingContext?: { navigate(url: string, wait: string): Promise<unknown> } })
+      .browsingContext;
+    if (context) await context.navigate(url, 'none');
+    else void page.goto(url, { timeout: 5_000 }).catch(() => {});
+    await waitFor(
+      async () => (await page.evaluate(() => location.href)) === url && (await page.evaluate(() => document.readyState)) === 'complete',
+      { what: `extension page ${url}`, timeoutMs: 15_000 },
+    );
+    const stored = await page.evaluate(
+      async (key, root) => {
+        const local = (globalThis as any).browser.storage.local;
+        const settings = ((await local.get(key))[key] ?? {}) as { trustedInterceptionRoots?: string[] };
+        const roots = [...new Set([...(settings.trustedInterceptionRoots ?? []), root])];
+        await local.set({ [key]: { ...settings, trustedInterceptionRoots: roots } });
+        return ((await local.get(key))[key] as { trustedInterceptionRoots?: string[] }).trustedInterceptionRoots;
+      },
+      USER_SETTINGS_KEY,
+      fingerprint,
+    );
+    if (!stored?.includes(fingerprint)) throw new Error(`CallGuard's user settings did not take the test CA: ${JSON.stringify(stored)}`);
+  } finally {
+    await page.close().catch(() => {});
   }
 }
 

@@ -5,6 +5,9 @@
 // plus localhost and IP:127.0.0.1. Files are cached under `dir` in a folder named after a hash of
 // the host list, so different host sets never overwrite each other, and parallel test processes
 // are safe: a new set is made in a private temp folder and renamed into place.
+//
+// importCaIntoProfile puts the test CA into a Firefox profile's own certificate database, so
+// Firefox checks the fixture server's chain for real (per profile: nothing machine-global).
 
 import { execFileSync } from 'node:child_process';
 import { createHash, X509Certificate } from 'node:crypto';
@@ -163,4 +166,30 @@ export function ensureTestCertificate(dir: string, hosts: string[]): TestCertifi
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/**
+ * Adds `caPem` to the NSS certificate database in `profileDir` (made if missing) as a trusted
+ * root for web sites ("C,,"), the way an enterprise or an attacker adds a root: Firefox then
+ * verifies chains to it, and reports it as a root that is not built in. Needs `certutil`
+ * (apt-get install libnss3-tools).
+ */
+export function importCaIntoProfile(profileDir: string, caPem: string, nickname = 'CallGuard Test CA'): void {
+  fs.mkdirSync(profileDir, { recursive: true });
+  const caFile = path.join(profileDir, 'callguard-test-ca.pem');
+  fs.writeFileSync(caFile, caPem);
+  const db = `sql:${profileDir}`;
+  try {
+    if (!fs.existsSync(path.join(profileDir, 'cert9.db'))) execFileSync('certutil', ['-N', '-d', db, '--empty-password'], { stdio: 'pipe' });
+    execFileSync('certutil', ['-A', '-d', db, '-n', nickname, '-t', 'C,,', '-i', caFile], { stdio: 'pipe' });
+  } catch (error) {
+    const e = error as { code?: string; stderr?: Buffer; message: string };
+    if (e.code === 'ENOENT') throw new Error("No certutil found: install the 'libnss3-tools' package (apt-get install libnss3-tools)");
+    throw new Error(`certutil failed: ${e.stderr?.toString() || e.message}`);
+  }
+}
+
+/** SHA-256 fingerprint of a PEM certificate (DER), lowercase hex without colons. */
+export function certificateFingerprintSha256(pem: string): string {
+  return fingerprint(new X509Certificate(pem));
 }

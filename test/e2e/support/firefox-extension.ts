@@ -6,9 +6,6 @@
 // (launchFirefox({ extraArgs: [FIREFOX_SYSTEM_ACCESS] })): without it WebDriver BiDi refuses to
 // open moz-extension:// pages.
 
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import type { Report } from '../../../core/types.ts';
 import { waitFor } from './browsers.ts';
@@ -16,24 +13,10 @@ import { waitFor } from './browsers.ts';
 export const FIREFOX_SYSTEM_ACCESS = '--remote-allow-system-access';
 
 /**
- * Creates an NSS certificate database in `profileDir` with `caPem` as a trusted root for web
- * sites ("C,,"), the way an enterprise or an attacker adds a root. Needs `certutil`
- * (apt-get install libnss3-tools).
+ * The test CA into a profile's certificate database (support/cert.ts). launchFirefox already does it
+ * for the profile it starts with (option testCa).
  */
-export function importCaIntoProfile(profileDir: string, caPem: string, nickname = 'CallGuard Test CA'): void {
-  fs.mkdirSync(profileDir, { recursive: true });
-  const caFile = path.join(profileDir, 'callguard-test-ca.pem');
-  fs.writeFileSync(caFile, caPem);
-  const db = `sql:${profileDir}`;
-  try {
-    if (!fs.existsSync(path.join(profileDir, 'cert9.db'))) execFileSync('certutil', ['-N', '-d', db, '--empty-password'], { stdio: 'pipe' });
-    execFileSync('certutil', ['-A', '-d', db, '-n', nickname, '-t', 'C,,', '-i', caFile], { stdio: 'pipe' });
-  } catch (error) {
-    const e = error as { code?: string; stderr?: Buffer; message: string };
-    if (e.code === 'ENOENT') throw new Error("No certutil found: install the 'libnss3-tools' package (apt-get install libnss3-tools)");
-    throw new Error(`certutil failed: ${e.stderr?.toString() || e.message}`);
-  }
-}
+export { importCaIntoProfile } from './cert.ts';
 
 /** Opens an extension page (e.g. `/popup.html?tab=3`) in a new tab and waits until it runs there. */
 export async function openExtensionPage(browser: Browser, extensionOrigin: string, pathname: string): Promise<Page> {

@@ -23,7 +23,10 @@ export type RouteHandler = (
 /** Routes are keyed by exact URL pathname (no query string), e.g. `/updates.xml`. */
 export type Routes = Record<string, RouteHandler>;
 
-/** Hosts the fixture certificate covers by default (the browsers ignore cert errors anyway). */
+/**
+ * Hosts the fixture certificate covers by default. Chromium ignores certificate errors; Firefox
+ * checks the chain for real, against the test CA imported into its profile (launchFirefox).
+ */
 export const DEFAULT_CERT_HOSTS: string[] = [
   'meet.google.com',
   'zoom.us',
@@ -241,6 +244,14 @@ export type FixtureServer = {
   close(): Promise<void>;
 };
 
+/** The test CA of each running fixture server, by port: launchFirefox trusts it in its profile. */
+const casByPort = new Map<number, { caCert: string; caFingerprintSha256: string }>();
+
+/** The test CA that signed the certificate of the fixture server on `port` (in this process). */
+export function fixtureServerCa(port: number): { caCert: string; caFingerprintSha256: string } | undefined {
+  return casByPort.get(port);
+}
+
 export async function startFixtureServer(opts: FixtureServerOptions): Promise<FixtureServer> {
   const certDir = opts.certDir ?? path.join(os.tmpdir(), 'callguard-e2e-certs');
   const tls = ensureTestCertificate(certDir, opts.hosts ?? DEFAULT_CERT_HOSTS);
@@ -250,13 +261,18 @@ export async function startFixtureServer(opts: FixtureServerOptions): Promise<Fi
   );
   const port = await listen(server, opts.port ?? 0);
   const origin = (host: string): string => `https://${host}:${port}`;
+  casByPort.set(port, { caCert: tls.caCert, caFingerprintSha256: tls.caFingerprintSha256 });
+  const close = closer(server);
   return {
     port,
     origin,
     url: (host, pathname) => origin(host) + (pathname.startsWith('/') ? pathname : `/${pathname}`),
     caCert: tls.caCert,
     caFingerprintSha256: tls.caFingerprintSha256,
-    close: closer(server),
+    close: () => {
+      casByPort.delete(port);
+      return close();
+    },
   };
 }
 

@@ -203,6 +203,8 @@ describe('tls-interception', () => {
     ['allowlisted (browser gives colons and uppercase)', { checked: true, rootIsBuiltIn: false, rootFingerprint: COLONS_UPPER }, [HEX], false],
     ['allowlisted (policy written with colons and uppercase)', { checked: true, rootIsBuiltIn: false, rootFingerprint: HEX }, [COLONS_UPPER], false],
     ['a different root is still flagged', { checked: true, rootIsBuiltIn: false, rootFingerprint: COLONS_UPPER }, ['ff'.repeat(32)], true],
+    ['certificate warning bypassed (untrusted, no chain)', { checked: false, untrusted: true, certificateError: 'trust_error', host: 'meet.google.com' }, [], true],
+    ['certificate warning bypassed, whatever the policy lists', { checked: false, untrusted: true }, [HEX, COLONS_UPPER], true],
   ])('%s', (_name, tls, trustedInterceptionRoots, fires) => {
     const finding = run('tls-interception', context({ browserNetwork: tls ? { tls } : {}, policy: { trustedInterceptionRoots } }));
     expect(finding !== null).toBe(fires);
@@ -217,6 +219,12 @@ describe('tls-interception', () => {
     expect(finding!.evidence[0]).toContain('meet.google.com');
     expect(finding!.evidence[0]).toContain('CN=Acme Inspection CA');
     expect(finding!.evidence[0]).toContain(HEX);
+  });
+
+  it('a bypassed certificate warning says so: not trusted by the browser, a warning bypassed, maybe intercepted', () => {
+    const finding = run('tls-interception', context({ browserNetwork: { tls: { checked: false, untrusted: true, certificateError: 'trust_error', host: 'meet.google.com' } } }));
+    expect(finding!.evidence[0]).toMatch(/^the certificate of meet\.google\.com is not trusted by the browser .*a certificate warning was bypassed/);
+    expect(finding!.evidence[1]).toMatch(/someone may be intercepting the connection/);
   });
 });
 

@@ -150,6 +150,47 @@ describe('tls-interception (Firefox)', () => {
     expect(find(run({ browser }), 'tls-interception')).toBeUndefined();
   });
 
+  describe('a certificate warning bypassed (Firefox: isUntrusted, no verified chain)', () => {
+    const exception: BrowserNetworkFacts = { tls: { checked: false, host: 'meet.jit.si', untrusted: true, certificateError: 'trust_error' } };
+
+    it('danger: not trusted by the browser, a warning bypassed, someone may be intercepting', () => {
+      const report = run({ browser: exception });
+      const found = find(report, 'tls-interception')!;
+      expect(found).toMatchObject({ severity: 'danger', source: 'network' });
+      expect(found.evidence[0]).toBe(
+        'the certificate of meet.jit.si is not trusted by the browser (issued by an authority it does not trust), and a certificate warning was bypassed: the page was loaded anyway, through a certificate exception',
+      );
+      expect(found.evidence[1]).toMatch(/^someone may be intercepting the connection/);
+      expect(found.evidence).toContain("read from the browser's own TLS connection to the site (Firefox webRequest security info)");
+      expect(report.level).toBe('danger');
+      expect(report.network).toMatchObject({ tls: 'not-checked', tlsRoot: null, tlsUntrusted: true });
+    });
+
+    it('policy trustedInterceptionRoots cannot cover it (there is no root to match)', () => {
+      const report = run({ browser: exception, policy: { trustedInterceptionRoots: [ROOT] } });
+      expect(find(report, 'tls-interception')?.evidence[2]).toBe('the browser verified no certificate chain, so there is no root that trustedInterceptionRoots could allow');
+    });
+
+    it.each([
+      ['domain_mismatch', /\(not valid for this site's name\)/],
+      ['expired_or_not_yet_valid', /\(expired or not valid yet\)/],
+    ] as const)('%s: says which error was overridden', (certificateError, why) => {
+      const report = run({ browser: { tls: { checked: false, host: 'meet.jit.si', untrusted: true, certificateError } } });
+      expect(find(report, 'tls-interception')!.evidence[0]).toMatch(why);
+    });
+
+    it('no category known: still danger, no reason made up', () => {
+      const found = find(run({ browser: { tls: { checked: false, untrusted: true } } }), 'tls-interception')!;
+      expect(found.severity).toBe('danger');
+      expect(found.evidence[0]).toMatch(/^the certificate of the conference site is not trusted by the browser, and a certificate warning was bypassed/);
+    });
+
+    it('policy severity can still lower it (an organisation that accepts self-signed test servers)', () => {
+      const report = run({ browser: exception, policy: { severity: { 'tls-interception': 'info' } } });
+      expect(find(report, 'tls-interception')?.severity).toBe('info');
+    });
+  });
+
   it('a root without a fingerprint cannot be allowed by policy', () => {
     expect(find(run({ browser: tls({ rootFingerprint: undefined }), policy: { trustedInterceptionRoots: [ROOT] } }), 'tls-interception')?.evidence[0]).toMatch(
       /SHA-256 unknown/,

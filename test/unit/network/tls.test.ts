@@ -51,8 +51,25 @@ describe('tlsFactsFromSecurityInfo', () => {
   });
 
   it('a certificate exception (as Firefox reports it: untrusted, empty chain): not checked, untrusted said', () => {
-    const info = { state: 'secure', isUntrusted: true, overridableErrorCategory: 'trust_error', certificates: [] } as SecurityInfoLike;
-    expect(tlsFactsFromSecurityInfo(info, 'meet.jit.si')).toEqual({ checked: false, host: 'meet.jit.si', untrusted: true });
+    const info: SecurityInfoLike = { state: 'secure', isUntrusted: true, overridableErrorCategory: 'trust_error', certificates: [] };
+    expect(tlsFactsFromSecurityInfo(info, 'meet.jit.si')).toEqual({ checked: false, host: 'meet.jit.si', untrusted: true, certificateError: 'trust_error' });
+  });
+
+  // Without a verified chain Firefox lists only the site's own certificate (isBuiltInRoot false):
+  // it must not pass for a root that is not built in, nor be matched against the policy's roots.
+  const leafOnly = [{ subject: 'CN=meet.jit.si', fingerprint: { sha256: SHA }, isBuiltInRoot: false }];
+  it.each<[string, SecurityInfoLike, string]>([
+    ['untrusted issuer, only the leaf given', { state: 'secure', isUntrusted: true, overridableErrorCategory: 'trust_error', certificates: leafOnly }, 'trust_error'],
+    ['untrusted, no category', { state: 'secure', isUntrusted: true, certificates: [{}] }, 'trust_error'],
+    ['another name\'s certificate', { state: 'secure', isDomainMismatch: true, overridableErrorCategory: 'domain_mismatch', certificates: leafOnly }, 'domain_mismatch'],
+    ['an expired certificate', { state: 'weak', isNotValidAtThisTime: true, overridableErrorCategory: 'expired_or_not_yet_valid', certificates: leafOnly }, 'expired_or_not_yet_valid'],
+    ['only the category said', { state: 'secure', overridableErrorCategory: 'domain_mismatch', certificates: leafOnly }, 'domain_mismatch'],
+  ])('a certificate warning bypassed (%s): untrusted, never a root', (_name, info, certificateError) => {
+    expect(tlsFactsFromSecurityInfo(info, 'meet.jit.si')).toEqual({ checked: false, host: 'meet.jit.si', untrusted: true, certificateError });
+  });
+
+  it('an unknown error category alone is no exception', () => {
+    expect(tlsFactsFromSecurityInfo({ state: 'secure', overridableErrorCategory: 'unset', certificates: [] }, 'h')).toEqual({ checked: false, host: 'h' });
   });
 
   it('leaves out what the browser did not say (never guesses built-in)', () => {
@@ -92,6 +109,9 @@ describe('worseTls: the facts that matter most for a tab', () => {
     [builtIn, undefined, builtIn],
     [undefined, undefined, undefined],
     [builtIn, { checked: false, host: 'x', untrusted: true }, { checked: false, host: 'x', untrusted: true }],
-    [{ checked: false, host: 'x', untrusted: true }, local, local],
+    // A bypassed warning beats a local root: policy may allow the root, never the exception.
+    [{ checked: false, host: 'x', untrusted: true }, local, { checked: false, host: 'x', untrusted: true }],
+    [local, { checked: false, host: 'x', untrusted: true }, { checked: false, host: 'x', untrusted: true }],
+    [unchecked, { checked: false, host: 'x', untrusted: true }, { checked: false, host: 'x', untrusted: true }],
   ])('%j vs %j', (a, b, worst) => expect(worseTls(a, b)).toEqual(worst));
 });
