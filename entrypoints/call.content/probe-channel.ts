@@ -10,14 +10,21 @@ export function connectProbe(doc: Document, onMessage: (message: ProbeMessage) =
   const sendHello = () => doc.dispatchEvent(new CustomEvent(HELLO_EVENT, { detail: secret }));
   const stopAnswering = () => doc.removeEventListener(PROBE_READY_EVENT, sendHello);
 
-  // The probe answers every request, mostly with what it said last time: parse only news.
-  let last: unknown;
+  // The probe answers every request, mostly with what it said last time: parse only news. And
+  // its stats change at every poll (byte counters), their summary hardly ever: pass on only
+  // messages that say something new, so a quiet call page is not read again every poll.
+  let lastRaw: unknown;
+  let lastMessage = '';
   doc.addEventListener(factsEventType(secret), (event) => {
     const detail = (event as CustomEvent).detail;
-    if (detail === last) return;
-    last = detail;
+    if (detail === lastRaw) return;
+    lastRaw = detail;
     const message = parseProbeMessage(detail);
-    if (message) onMessage(message);
+    if (!message) return;
+    const serialized = JSON.stringify(message);
+    if (serialized === lastMessage) return;
+    lastMessage = serialized;
+    onMessage(message);
   });
   // The probe acknowledges with the secret; until then (probe injected after us) answer its call.
   doc.addEventListener(`callguard:ack:${secret}`, stopAnswering, { once: true });

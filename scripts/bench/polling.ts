@@ -54,7 +54,7 @@ export async function statsPolling(bench: BenchBrowser, connectedSeconds: number
     await page.evaluateOnNewDocument(installCounter);
     await page.goto(BUSY_URL, { waitUntil: 'load' });
     await page.evaluate(() => (window as any).__fixture.startCall({ transforms: 'none' }));
-    await sleep(1000); // first report and banner
+    await sleep(3000); // the first reports and the banner: measure the steady call after them
     // Window 1: connected. The CPU profile attributes main-thread time to the probe and the content script.
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });

@@ -66,9 +66,14 @@ export function markdown(figures: Figure[], run: RunInfo): string {
     '- One MutationObserver per frame, with an attribute filter (style and class changes — meters, highlights, animations — never wake it). ' +
       'After a quiet spell a change is read on the next animation frame; while the page keeps changing, reads back off to about one a second. ' +
       'Between a change and its read the observer is disconnected, so a busy page produces no mutation records for it.',
-    '- The probe forwards facts only when they change; the content script parses only messages that differ from the last one, and sends the background only signals that differ from the last ones.',
+    '- The content script parses only probe messages that differ from the last one and acts only on those whose summary changed (the stats byte counters move at every poll, the facts kept from them hardly ever), and sends the background only signals that differ from the last ones.',
     '- The probe polls getStats() once every 2 s per connection and only while the connection is connected.',
     '- The background sends the report to the page before it stores it and updates the toolbar badge, so the banner does not wait for either.',
+    '',
+    '## Levers left',
+    '',
+    '- Size: one content script per platform instead of every adapter in one bundle; the banner UI injected by the background only when a call starts (see the content-script breakdown above).',
+    "- Time: on a busy page most of the content script's time is the platform adapter's read (the Meet adapter searches the page's announcement regions and aria-labels once per text it looks for; one pass over them per read would do). Reads are at most one a second there, so this is the next thing to make cheaper, not a reason to read less often.",
     '',
   );
   return lines.join('\n');
