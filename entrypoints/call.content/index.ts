@@ -29,12 +29,14 @@ export default defineContentScript({
 });
 
 function runCallWatcher(ctx: ContentScriptContext): void {
+  const stopped = watcherStopped(ctx);
   let probe: ProbeMessage = { rtc: { connections: [] }, app: {} };
   let lastSent = '';
   let reading = false;
   // Self-hosted sites the user or organisation added: the background says which (below).
   let extraSites: ExtraSite[] = [];
   const channel = connectProbe(document, (message) => {
+    if (stopped()) return batches.stop();
     probe = message;
     // Facts we asked for while reading are used right away; others (page events) need a read.
     if (!reading) batches.schedule();
@@ -54,7 +56,7 @@ function runCallWatcher(ctx: ContentScriptContext): void {
   };
 
   const report = (force = false) => {
-    if (ctx.isInvalid) return batches.stop();
+    if (stopped()) return batches.stop();
     reading = true;
     channel.request(); // synchronous: `probe` now holds the page's current WebRTC and app state
     reading = false;
@@ -83,7 +85,35 @@ function runCallWatcher(ctx: ContentScriptContext): void {
       banner.update(message);
     }
   });
-  ctx.onInvalidated(() => batches.stop());
+}
+
+/**
+ * Whether this content script should stop: the extension was reloaded or updated under it (its
+ * runtime is gone: Chromium leaves the old script running in the page, orphaned), or a newer
+ * copy of it started in this same isolated world. WXT's ctx.isInvalid is not used alone: a page
+ * can forge WXT's "content script started" DOM event (its name is built from the public extension
+ * id) and so invalidate ctx, which would silence CallGuard on a hostile page. Page scripts cannot
+ * reach this world's globals, so the instance mark below is one only CallGuard can set.
+ */
+function watcherStopped(ctx: ContentScriptContext): () => boolean {
+  const mark = Symbol('callguard watcher');
+  const world = globalThis as { __callguardWatcher?: symbol };
+  world.__callguardWatcher = mark;
+  return () => {
+    if (world.__callguardWatcher !== mark || extensionGone()) {
+      if (!ctx.signal.aborted) ctx.abort('CallGuard content script stopped');
+      return true;
+    }
+    return false;
+  };
+}
+
+function extensionGone(): boolean {
+  try {
+    return !browser.runtime?.id;
+  } catch {
+    return true;
+  }
 }
 
 /** The banner's state across reports; the decisions themselves are pure (core/banner.ts). */

@@ -1,20 +1,42 @@
 import { factsEventType, HELLO_EVENT, PROBE_READY_EVENT, requestEventType } from '../../core/channel';
 import { readJitsiAppState } from '../../core/platforms/jitsi-app-state';
-import type { TrackFact } from '../../core/types';
 
 type Win = Window & typeof globalThis;
 type Endpoint = RTCRtpSender | RTCRtpReceiver;
+type Getter = (this: unknown) => unknown;
 
 const STATS_INTERVAL_MS = 2000;
-/** The getStats() entries that say how this browser is connected (summarised in core/channel.ts). */
-const LOCATING_STATS = /^(transport|candidate-pair|local-candidate)$/;
+const WRAPPED = Symbol.for('callguard.wrapped');
+
+/**
+ * Primordials, taken when this bundle runs (document_start, before any page script). A page may
+ * replace any global, method, getter or prototype afterwards (Function.prototype.call, toJSON,
+ * Map.prototype.has, RTCPeerConnection.prototype.getSenders …) to read the channel's secret or
+ * forge what the probe reports, so after installation the probe calls only what it took here,
+ * never looks a method up on a page object, and writes its message as a string itself
+ * (docs/security.md, "Hostile pages").
+ */
+const { apply, construct, defineProperty, get, getOwnPropertyDescriptor: describeProperty, setPrototypeOf } = Reflect;
+const stringify = JSON.stringify;
+const ProxyOf = Proxy;
+const getterOf = (proto: object | undefined, name: string) => (proto && describeProperty(proto, name)?.get) as Getter | undefined;
+/** A native getter's value, or undefined (no such getter in this browser, or a detached object). */
+const read = (getter: Getter | undefined, self: unknown): unknown => {
+  try {
+    return apply(getter!, self, []);
+  } catch {
+    return undefined;
+  }
+};
 
 interface ConnectionMeta {
+  pc: RTCPeerConnection;
   id: string;
-  statsEntries?: unknown[];
-  timer?: number;
+  /** The latest locating stats entries, already written as a JSON array. */
+  stats: string;
+  /** The pending stats poll (0: none). */
+  timer: number;
 }
-const WRAPPED = Symbol.for('callguard.wrapped');
 
 /**
  * Wraps RTCPeerConnection in `win` (and in same-origin iframes reached through it) so that
@@ -24,17 +46,27 @@ const WRAPPED = Symbol.for('callguard.wrapped');
  */
 export function installProbe(win: Win): void {
   const doc = win.document;
-  // Primordials captured before any page script runs; page scripts may patch the globals later.
-  const dispatch = EventTarget.prototype.dispatchEvent;
-  const addListener = EventTarget.prototype.addEventListener;
-  const removeListener = EventTarget.prototype.removeEventListener;
+  const { dispatchEvent: dispatch, addEventListener: addListener } = EventTarget.prototype;
   const Custom = win.CustomEvent;
-  const stringify = JSON.stringify;
   const setTimer = win.setTimeout.bind(win);
+  const PC = win.RTCPeerConnection?.prototype;
+  const { getSenders, getReceivers, getStats } = PC ?? ({} as RTCPeerConnection);
+  const pcState = getterOf(PC, 'connectionState');
+  const senderProto = win.RTCRtpSender?.prototype;
+  const receiverProto = win.RTCRtpReceiver?.prototype;
+  const [senderTrack, receiverTrack, senderTransform, receiverTransform] = [senderProto, receiverProto, senderProto, receiverProto].map((proto, i) =>
+    getterOf(proto, i < 2 ? 'track' : 'transform'),
+  );
+  const trackProto = win.MediaStreamTrack?.prototype;
+  const [trackKind, trackState, trackMuted] = ['kind', 'readyState', 'muted'].map((name) => getterOf(trackProto, name));
+  const statsForEach = win.RTCStatsReport?.prototype.forEach;
+  const then = Promise.prototype.then;
+  const { has: isEncoded, add: markEncoded } = WeakSet.prototype;
 
+  // Watched connections, through Map methods taken here (never looked up on the map).
+  const { has: watching, set: metaSet, delete: metaDelete, forEach: metaEach } = Map.prototype;
   const connections = new Map<RTCPeerConnection, ConnectionMeta>();
   const encodedStreams = new WeakSet<Endpoint>();
-  const transformGetters = new Map<object, (this: Endpoint) => unknown>();
   let secret = '';
   let sendQueued = false;
   let nextId = 1;
@@ -44,8 +76,18 @@ export function installProbe(win: Win): void {
   const sendNow = () => {
     sendQueued = false;
     if (!secret) return;
-    const message = stringify({ rtc: { connections: [...connections].map(describe) }, app: readJitsiAppState(win) });
-    dispatch.call(doc, new Custom(factsEventType(secret), { detail: message }));
+    let list = '';
+    apply(metaEach, connections, [(meta: ConnectionMeta) => (list += (list ? ',' : '') + describe(meta))]);
+    let app = '{}';
+    try {
+      // The app's own state is the page's word anyway: its own globals may shape it.
+      app = stringify(readJitsiAppState(win));
+    } catch {
+      // A page that breaks JSON breaks only its own claim.
+    }
+    // A null-prototype init: the page's getters on Object.prototype cannot see or swap the detail.
+    const init = { __proto__: null, detail: `{"rtc":{"connections":[${list}]},"app":${app}}` };
+    apply(dispatch, doc, [new Custom(factsEventType(secret), init)]);
   };
   const send = () => {
     if (sendQueued || !secret) return;
@@ -53,54 +95,78 @@ export function installProbe(win: Win): void {
     setTimer(() => sendQueued && sendNow(), 50);
   };
 
-  const transformed = (endpoint: Endpoint): boolean => {
-    if (encodedStreams.has(endpoint)) return true;
-    const getter = transformGetters.get(Object.getPrototypeOf(endpoint));
-    return !!getter && getter.call(endpoint) != null;
+  /** One track as JSON, or '' when there is none: read through the native getters only. */
+  const trackFact = (endpoint: Endpoint, sending: boolean): string => {
+    const track = read(sending ? senderTrack : receiverTrack, endpoint);
+    const kind = track && read(trackKind, track);
+    if (kind !== 'audio' && kind !== 'video') return '';
+    const live = read(trackState, track) === 'live' && (sending || !read(trackMuted, track));
+    const transformed = apply(isEncoded, encodedStreams, [endpoint]) || read(sending ? senderTransform : receiverTransform, endpoint) != null;
+    return `{"kind":"${kind}","live":${live},"transformed":${transformed}}`;
   };
-  const trackFact = (endpoint: Endpoint, sending: boolean): TrackFact | null => {
-    const track = endpoint.track;
-    if (!track || (track.kind !== 'audio' && track.kind !== 'video')) return null;
-    const live = track.readyState === 'live' && (sending || !track.muted);
-    return { kind: track.kind, live, transformed: transformed(endpoint) };
+  const tracks = (pc: RTCPeerConnection, list: typeof getSenders | typeof getReceivers, sending: boolean) => {
+    const endpoints = apply(list, pc, []) as Endpoint[];
+    let json = '';
+    for (let i = 0; i < endpoints.length; i++) {
+      const fact = trackFact(endpoints[i]!, sending);
+      if (fact) json += (json ? ',' : '') + fact;
+    }
+    return `[${json}]`;
   };
-  const describe = ([pc, meta]: [RTCPeerConnection, ConnectionMeta]) => ({
-    id: meta.id,
-    state: pc.connectionState,
-    senders: pc.getSenders().map((s) => trackFact(s, true)).filter((t): t is TrackFact => !!t),
-    receivers: pc.getReceivers().map((r) => trackFact(r, false)).filter((t): t is TrackFact => !!t),
-    statsEntries: meta.statsEntries,
-  });
+  const describe = (meta: ConnectionMeta) =>
+    `{"id":"${meta.id}","state":"${read(pcState, meta.pc)}","senders":${tracks(meta.pc, getSenders, true)},"receivers":${tracks(meta.pc, getReceivers, false)}${meta.stats ? `,"statsEntries":${meta.stats}` : ''}}`;
 
-  const pollStats = (pc: RTCPeerConnection) => {
-    const meta = connections.get(pc);
-    if (!meta || meta.timer !== undefined) return;
+  /**
+   * The getStats() entries that say how this browser is connected (summarised in core/channel.ts),
+   * as JSON. The entries are fresh objects of our own call: without a prototype, no toJSON the
+   * page put on Object.prototype is consulted.
+   */
+  const locatingStats = (report: RTCStatsReport) => {
+    let json = '';
+    apply(statsForEach, report, [
+      (entry: { type?: unknown }) => {
+        const type = entry.type;
+        if (type === 'transport' || type === 'candidate-pair' || type === 'local-candidate') {
+          setPrototypeOf(entry, null);
+          json += (json ? ',' : '') + stringify(entry);
+        }
+      },
+    ]);
+    return `[${json}]`;
+  };
+
+  const pollStats = (meta: ConnectionMeta) => {
+    const pc = meta.pc;
+    if (meta.timer || !statsForEach) return;
     const tick = () => {
-      meta.timer = undefined;
-      if (pc.connectionState !== 'connected') return; // polling resumes on the next 'connected'
-      pc.getStats().then(
-        (report) => {
-          meta.statsEntries = [...report.values()].filter((entry) => LOCATING_STATS.test(entry.type));
-          send();
-        },
+      meta.timer = 0;
+      if (read(pcState, pc) !== 'connected') return; // polling resumes on the next 'connected'
+      apply(then, apply(getStats, pc, []), [
+        (report: RTCStatsReport) =>
+          safely(() => {
+            meta.stats = locatingStats(report);
+            send();
+          }),
         () => {},
-      );
+      ]);
       meta.timer = setTimer(tick, STATS_INTERVAL_MS);
     };
     tick();
   };
 
   const observe = (pc: RTCPeerConnection) => {
-    if (connections.has(pc)) return;
-    connections.set(pc, { id: `pc${nextId++}` });
+    if (apply(watching, connections, [pc])) return;
+    const meta: ConnectionMeta = { pc, id: `pc${nextId++}`, stats: '', timer: 0 };
+    apply(metaSet, connections, [pc, meta]);
     const onChange = () => {
-      if (pc.connectionState === 'closed') connections.delete(pc);
-      else if (pc.connectionState === 'connected') pollStats(pc);
+      const state = read(pcState, pc);
+      if (state === 'closed') apply(metaDelete, connections, [pc]);
+      else if (state === 'connected') pollStats(meta);
       send();
     };
-    addListener.call(pc, 'connectionstatechange', onChange);
-    addListener.call(pc, 'track', send);
-    addListener.call(pc, 'negotiationneeded', send);
+    apply(addListener, pc, ['connectionstatechange', onChange]);
+    apply(addListener, pc, ['track', send]);
+    apply(addListener, pc, ['negotiationneeded', send]);
     send();
   };
 
@@ -108,18 +174,18 @@ export function installProbe(win: Win): void {
     const Native = realm.RTCPeerConnection;
     if (!Native || (Native as unknown as Record<symbol, unknown>)[WRAPPED]) return;
     maskToString(realm);
-    const wrapped = new Proxy(Native, {
+    const wrapped = new ProxyOf(Native, {
       construct(target, args, newTarget) {
-        const pc = Reflect.construct(target, args, newTarget) as RTCPeerConnection;
+        const pc = construct(target, args, newTarget) as RTCPeerConnection;
         safely(() => observe(pc));
         return pc;
       },
-      get: (target, key, receiver) => (key === WRAPPED ? true : Reflect.get(target, key, receiver)),
+      get: (target, key, receiver) => (key === WRAPPED ? true : get(target, key, receiver)),
     });
     originals.set(wrapped, Native);
     for (const name of ['RTCPeerConnection', 'webkitRTCPeerConnection'] as const) {
-      const descriptor = Object.getOwnPropertyDescriptor(realm, name);
-      if (descriptor?.value === Native) Object.defineProperty(realm, name, { ...descriptor, value: wrapped });
+      const descriptor = describeProperty(realm, name);
+      if (descriptor?.value === Native) defineProperty(realm, name, { ...descriptor, value: wrapped });
     }
     // Connections made from a constructor captured elsewhere still negotiate: catch them there.
     for (const method of ['setLocalDescription', 'setRemoteDescription'] as const) {
@@ -128,17 +194,16 @@ export function installProbe(win: Win): void {
     for (const Endpoint of [realm.RTCRtpSender, realm.RTCRtpReceiver]) {
       if (!Endpoint) continue;
       hookMethod(Endpoint.prototype, 'createEncodedStreams', (endpoint) => {
-        encodedStreams.add(endpoint as Endpoint);
+        apply(markEncoded, encodedStreams, [endpoint]);
         send();
       });
-      const transform = Object.getOwnPropertyDescriptor(Endpoint.prototype, 'transform');
-      if (transform?.get) transformGetters.set(Endpoint.prototype, transform.get as (this: Endpoint) => unknown);
+      const transform = describeProperty(Endpoint.prototype, 'transform');
       if (transform?.set) hookAccessor(Endpoint.prototype, 'transform', 'set', transform, send);
     }
     // A fresh same-origin iframe has pristine constructors: wrap them as soon as the page reaches in.
     const frameProto = realm.HTMLIFrameElement?.prototype;
     for (const property of ['contentWindow', 'contentDocument'] as const) {
-      const descriptor = frameProto && Object.getOwnPropertyDescriptor(frameProto, property);
+      const descriptor = frameProto && describeProperty(frameProto, property);
       if (!descriptor?.get) continue;
       hookAccessor(frameProto, property, 'get', descriptor, (_frame, value) => {
         const child = property === 'contentWindow' ? (value as Win | null) : ((value as Document | null)?.defaultView as Win | null);
@@ -151,15 +216,15 @@ export function installProbe(win: Win): void {
 
   // Handshake with the isolated content script (see core/channel.ts).
   const onHello = (event: Event) => {
+    if (secret) return;
     const detail = (event as CustomEvent).detail;
-    if (secret || typeof detail !== 'string') return;
-    secret = detail;
-    removeListener.call(doc, HELLO_EVENT, onHello);
-    addListener.call(doc, requestEventType(secret), sendNow);
-    dispatch.call(doc, new Custom(`callguard:ack:${secret}`));
+    if (typeof detail !== 'string') return;
+    secret = detail; // later hellos are ignored: the listener stays, and returns at once
+    apply(addListener, doc, [requestEventType(secret), sendNow]);
+    apply(dispatch, doc, [new Custom(`callguard:ack:${secret}`)]);
   };
-  addListener.call(doc, HELLO_EVENT, onHello);
-  dispatch.call(doc, new Custom(PROBE_READY_EVENT));
+  apply(addListener, doc, [HELLO_EVENT, onHello]);
+  apply(dispatch, doc, [new Custom(PROBE_READY_EVENT)]);
 }
 
 /** Each Proxy we install, and the native function it stands for. */
@@ -173,8 +238,8 @@ function maskToString(realm: Win): void {
   const proto = realm.Function.prototype;
   if (originals.has(proto.toString)) return;
   const native = proto.toString;
-  const masked = new Proxy(native, {
-    apply: (fn, self, args) => Reflect.apply(fn, originals.get(self) ?? self, args),
+  const masked = new ProxyOf(native, {
+    apply: (fn, self, args) => apply(fn, originals.get(self) ?? self, args),
   });
   originals.set(masked, native);
   proto.toString = masked;
@@ -196,10 +261,10 @@ function safely(fn: () => void): void {
 function hookMethod(target: object, name: string, before: (self: object) => void): void {
   const original = (target as Record<string, unknown>)[name];
   if (typeof original !== 'function') return;
-  const hooked = new Proxy(original, {
+  const hooked = new ProxyOf(original, {
     apply(fn, self, args) {
       safely(() => before(self));
-      return Reflect.apply(fn, self, args);
+      return apply(fn, self, args);
     },
   });
   originals.set(hooked, original);
@@ -215,13 +280,13 @@ function hookAccessor(
   after: (self: object, result: unknown) => void,
 ): void {
   const original = descriptor[kind] as (...args: unknown[]) => unknown;
-  const hooked = new Proxy(original, {
+  const hooked = new ProxyOf(original, {
     apply(fn, self, args) {
-      const result = Reflect.apply(fn, self, args);
+      const result = apply(fn, self, args);
       safely(() => after(self, result));
       return result;
     },
   });
   originals.set(hooked, original);
-  Object.defineProperty(target, name, { ...descriptor, [kind]: hooked });
+  defineProperty(target, name, { ...descriptor, [kind]: hooked });
 }
