@@ -13,10 +13,13 @@ import type { AppState, ConnectionFact, ConnectionStats, RtcFacts, TrackFact } f
  * (transport, candidate pairs, local candidates) as `statsEntries`; they are summarised here at
  * once and only the summary is kept. This keeps the probe, which runs in every page, tiny.
  */
-export const HELLO_EVENT = 'callguard:hello';
-export const PROBE_READY_EVENT = 'callguard:probe-ready';
-export const factsEventType = (secret: string) => `callguard:facts:${secret}`;
-export const requestEventType = (secret: string) => `callguard:request:${secret}`;
+const PREFIX = 'callguard:';
+export const HELLO_EVENT = `${PREFIX}hello`;
+export const PROBE_READY_EVENT = `${PREFIX}probe-ready`;
+export const factsEventType = (secret: string) => `${PREFIX}facts:${secret}`;
+export const requestEventType = (secret: string) => `${PREFIX}request:${secret}`;
+/** The probe's acknowledgement that it holds the secret (only the probe can name this event). */
+export const ackEventType = (secret: string) => `${PREFIX}ack:${secret}`;
 
 export interface ProbeMessage {
   rtc: RtcFacts;

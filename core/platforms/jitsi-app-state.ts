@@ -13,6 +13,7 @@ export function readJitsiAppState(win: unknown): AppState {
     const feature = (name: string) => state[`features/${name}`] ?? {};
     const remote = feature('base/participants').remote ?? [];
     const conference = feature('base/conference');
+    const lobby = feature('lobby');
     return {
       jitsi: {
         joined: app?.conference?.isJoined?.(),
@@ -24,8 +25,8 @@ export function readJitsiAppState(win: unknown): AppState {
           (session: { status?: string; mode?: string }) => session?.status === 'on' && session.mode === 'file',
         ),
         transcribing: feature('transcribing').isTranscribing,
-        lobbyKnocking: feature('lobby').knocking,
-        lobbyEnabled: feature('lobby').lobbyEnabled,
+        lobbyKnocking: lobby.knocking,
+        lobbyEnabled: lobby.lobbyEnabled,
         passwordLocked: 'locked' in conference ? !!conference.locked : undefined,
       },
     };

@@ -1,4 +1,4 @@
-import { factsEventType, HELLO_EVENT, parseProbeMessage, PROBE_READY_EVENT, requestEventType, type ProbeMessage } from '../../core/channel';
+import { ackEventType, factsEventType, HELLO_EVENT, parseProbeMessage, PROBE_READY_EVENT, requestEventType, type ProbeMessage } from '../../core/channel';
 
 /**
  * The isolated side of the handshake in core/channel.ts. Must run at document_start, before
@@ -27,7 +27,7 @@ export function connectProbe(doc: Document, onMessage: (message: ProbeMessage) =
     onMessage(message);
   });
   // The probe acknowledges with the secret; until then (probe injected after us) answer its call.
-  doc.addEventListener(`callguard:ack:${secret}`, stopAnswering, { once: true });
+  doc.addEventListener(ackEventType(secret), stopAnswering, { once: true });
   doc.addEventListener(PROBE_READY_EVENT, sendHello);
   // Page scripts run after document_start: by then the probe has answered or is not coming.
   setTimeout(stopAnswering, 0);

@@ -1,4 +1,4 @@
-import { factsEventType, HELLO_EVENT, PROBE_READY_EVENT, requestEventType } from '../../core/channel';
+import { ackEventType, factsEventType, HELLO_EVENT, PROBE_READY_EVENT, requestEventType } from '../../core/channel';
 import { readJitsiAppState } from '../../core/platforms/jitsi-app-state';
 
 type Win = Window & typeof globalThis;
@@ -165,8 +165,8 @@ export function installProbe(win: Win): void {
       send();
     };
     apply(addListener, pc, ['connectionstatechange', onChange]);
+    // A sender added later (screen share) shows up at the next stats poll or page read.
     apply(addListener, pc, ['track', send]);
-    apply(addListener, pc, ['negotiationneeded', send]);
     send();
   };
 
@@ -183,29 +183,22 @@ export function installProbe(win: Win): void {
       get: (target, key, receiver) => (key === WRAPPED ? true : get(target, key, receiver)),
     });
     originals.set(wrapped, Native);
-    for (const name of ['RTCPeerConnection', 'webkitRTCPeerConnection'] as const) {
-      const descriptor = describeProperty(realm, name);
-      if (descriptor?.value === Native) defineProperty(realm, name, { ...descriptor, value: wrapped });
-    }
+    // The legacy alias webkitRTCPeerConnection stays native: its connections are caught below.
+    defineProperty(realm, 'RTCPeerConnection', { ...describeProperty(realm, 'RTCPeerConnection'), value: wrapped });
     // Connections made from a constructor captured elsewhere still negotiate: catch them there.
-    for (const method of ['setLocalDescription', 'setRemoteDescription'] as const) {
-      hookMethod(Native.prototype, method, (pc) => observe(pc as RTCPeerConnection));
+    for (const method of ['setLocalDescription', 'setRemoteDescription']) {
+      hook(Native.prototype, method, 'value', (pc) => observe(pc as RTCPeerConnection));
     }
     for (const Endpoint of [realm.RTCRtpSender, realm.RTCRtpReceiver]) {
-      if (!Endpoint) continue;
-      hookMethod(Endpoint.prototype, 'createEncodedStreams', (endpoint) => {
+      hook(Endpoint?.prototype, 'createEncodedStreams', 'value', (endpoint) => {
         apply(markEncoded, encodedStreams, [endpoint]);
         send();
       });
-      const transform = describeProperty(Endpoint.prototype, 'transform');
-      if (transform?.set) hookAccessor(Endpoint.prototype, 'transform', 'set', transform, send);
+      hook(Endpoint?.prototype, 'transform', 'set', send);
     }
     // A fresh same-origin iframe has pristine constructors: wrap them as soon as the page reaches in.
-    const frameProto = realm.HTMLIFrameElement?.prototype;
-    for (const property of ['contentWindow', 'contentDocument'] as const) {
-      const descriptor = frameProto && describeProperty(frameProto, property);
-      if (!descriptor?.get) continue;
-      hookAccessor(frameProto, property, 'get', descriptor, (_frame, value) => {
+    for (const property of ['contentWindow', 'contentDocument']) {
+      hook(realm.HTMLIFrameElement?.prototype, property, 'get', (_frame, value) => {
         const child = property === 'contentWindow' ? (value as Win | null) : ((value as Document | null)?.defaultView as Win | null);
         if (child) wrapRealm(child);
       });
@@ -221,7 +214,7 @@ export function installProbe(win: Win): void {
     if (typeof detail !== 'string') return;
     secret = detail; // later hellos are ignored: the listener stays, and returns at once
     apply(addListener, doc, [requestEventType(secret), sendNow]);
-    apply(dispatch, doc, [new Custom(`callguard:ack:${secret}`)]);
+    apply(dispatch, doc, [new Custom(ackEventType(secret))]);
   };
   apply(addListener, doc, [HELLO_EVENT, onHello]);
   apply(dispatch, doc, [new Custom(PROBE_READY_EVENT)]);
@@ -255,31 +248,15 @@ function safely(fn: () => void): void {
 }
 
 /**
- * Replaces `target[name]` with a Proxy of itself that calls `before(this)` first. A Proxy keeps
- * the function's name, length and native toString, so the page sees no difference.
+ * Replaces a method, getter or setter of `target` with a Proxy of itself that runs
+ * `after(this, result)` once the native one is done. A Proxy keeps the function's name, length
+ * and (with maskToString) native toString, so the page sees no difference.
  */
-function hookMethod(target: object, name: string, before: (self: object) => void): void {
-  const original = (target as Record<string, unknown>)[name];
+function hook(target: object | undefined, name: string, kind: 'value' | 'get' | 'set', after: (self: object, result: unknown) => void): void {
+  if (!target) return;
+  const descriptor = describeProperty(target, name);
+  const original = descriptor?.[kind];
   if (typeof original !== 'function') return;
-  const hooked = new ProxyOf(original, {
-    apply(fn, self, args) {
-      safely(() => before(self));
-      return apply(fn, self, args);
-    },
-  });
-  originals.set(hooked, original);
-  (target as Record<string, unknown>)[name] = hooked;
-}
-
-/** Same for an accessor: `after(this, result)` runs once the native getter or setter is done. */
-function hookAccessor(
-  target: object,
-  name: string,
-  kind: 'get' | 'set',
-  descriptor: PropertyDescriptor,
-  after: (self: object, result: unknown) => void,
-): void {
-  const original = descriptor[kind] as (...args: unknown[]) => unknown;
   const hooked = new ProxyOf(original, {
     apply(fn, self, args) {
       const result = apply(fn, self, args);
