@@ -1,7 +1,9 @@
-import { resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { build, type InlineConfig } from 'vite';
 import { defineConfig } from 'wxt';
-import { CONFERENCE_MATCHES } from './core/platforms/matches';
+import { CONFERENCE_MATCHES, PLATFORM_MATCHES } from './core/platforms/matches';
+import { ALL_ADAPTERS_FILE, adapterFile, CALL_SCRIPT_FILE } from './core/policy/sites';
 
 /**
  * Public half of CallGuard's signing key: it fixes the Chrome/Edge extension id
@@ -49,6 +51,33 @@ async function bundleProbe(): Promise<string> {
   if (!chunk?.code) throw new Error('the rtc probe did not bundle');
   return chunk.code;
 }
+
+/**
+ * One platform's adapter (or, for 'all', every platform's) as a minified IIFE that installs it in
+ * the isolated world for the call script (core/platforms/installed.ts).
+ */
+async function bundleAdapters(platforms: string[]): Promise<string> {
+  const modules = platforms.map((id) => JSON.stringify(resolve(import.meta.dirname, `core/platforms/${id}.ts`)));
+  const code = [
+    `import { installAdapterModules } from ${JSON.stringify(resolve(import.meta.dirname, 'core/platforms/installed.ts'))};`,
+    ...modules.map((path, i) => `import * as adapter${i} from ${path};`),
+    `installAdapterModules([${modules.map((_, i) => `adapter${i}`).join(', ')}]);`,
+  ].join('\n');
+  // The bundler wants its entry as a file: a generated one, outside the source tree.
+  const entry = resolve(import.meta.dirname, `node_modules/.cache/callguard/adapters-${platforms.length > 1 ? 'all' : platforms[0]}.ts`);
+  mkdirSync(dirname(entry), { recursive: true });
+  writeFileSync(entry, code);
+  const result = await build({
+    configFile: false,
+    logLevel: 'warn',
+    build: { write: false, minify: true, lib: { entry, formats: ['iife'], name: 'callguardAdapters' } },
+  });
+  const outputs = (Array.isArray(result) ? result : [result]) as { output: { type: string; code?: string }[] }[];
+  const chunk = outputs.flatMap((r) => r.output).find((o) => o.type === 'chunk');
+  if (!chunk?.code) throw new Error(`the adapters ${platforms.join(', ')} did not bundle`);
+  return chunk.code;
+}
+const ADAPTER_PLATFORMS = Object.keys(PLATFORM_MATCHES);
 
 /**
  * The isolated content script runs in every frame of every covered site, so it carries only what
@@ -110,8 +139,19 @@ export default defineConfig({
     },
     'build:publicAssets': async (_wxt, files) => {
       files.push({ relativeDest: PROBE_FILE, contents: await bundleProbe() });
+      // Built-in sites get their own platform's adapter; sites added at run time get them all
+      // (core/policy/sites.ts), since one registration serves sites of every platform.
+      for (const id of ADAPTER_PLATFORMS) files.push({ relativeDest: adapterFile(id), contents: await bundleAdapters([id]) });
+      files.push({ relativeDest: ALL_ADAPTERS_FILE, contents: await bundleAdapters([...ADAPTER_PLATFORMS, 'bigbluebutton']) });
     },
     'build:manifestGenerated': (_wxt, manifest) => {
+      type ContentScript = NonNullable<typeof manifest.content_scripts>[number];
+      // The call script, once per platform, after that platform's adapter (same isolated world).
+      const call = manifest.content_scripts?.find((script) => script.js?.includes(CALL_SCRIPT_FILE));
+      const others = (manifest.content_scripts ?? []).filter((script) => script !== call);
+      const perPlatform: ContentScript[] = call
+        ? Object.entries(PLATFORM_MATCHES).map(([id, matches]) => ({ ...call, matches, js: [adapterFile(id), CALL_SCRIPT_FILE] }))
+        : [];
       // The main-world probe must be first, at document_start, in every frame (about:blank too).
       manifest.content_scripts = [
         {
@@ -122,8 +162,9 @@ export default defineConfig({
           all_frames: true,
           match_about_blank: true,
           match_origin_as_fallback: true,
-        } as NonNullable<typeof manifest.content_scripts>[number],
-        ...(manifest.content_scripts ?? []),
+        } as ContentScript,
+        ...perPlatform,
+        ...others,
       ];
     },
   },

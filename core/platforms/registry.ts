@@ -6,8 +6,6 @@ import { elementCall } from './element-call';
 import { googleMeet } from './google-meet';
 import { goto } from './goto';
 import { jitsi } from './jitsi';
-import { matchesPattern } from './match-pattern';
-import { PLATFORM_MATCHES } from './matches';
 import { slack } from './slack';
 import { teams } from './teams';
 import { webex } from './webex';
@@ -32,18 +30,7 @@ const ADAPTERS: Record<PlatformId, PlatformAdapter> = {
   webrtc: genericWebrtc,
 };
 
-export interface ExtraSite {
-  pattern: string;
-  platform: PlatformId;
-}
-
-/** The platform a URL belongs to: the built-in sites first, then sites the user or org added. */
-export function platformForUrl(url: URL, extraSites: readonly ExtraSite[] = []): PlatformId | null {
-  for (const [id, patterns] of Object.entries(PLATFORM_MATCHES)) {
-    if (patterns.some((pattern) => matchesPattern(pattern, url))) return id as PlatformId;
-  }
-  return extraSites.find((site) => matchesPattern(site.pattern, url))?.platform ?? null;
-}
+export { platformForUrl, type ExtraSite } from './platform-for-url';
 
 /** The adapter for a platform; sites of no known platform ("webrtc") are read by WebRTC alone. */
 export function adapterFor(platform: PlatformId): PlatformAdapter {

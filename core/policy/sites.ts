@@ -14,6 +14,10 @@ export const SITE_SCRIPT_IDS = { probe: 'callguard-sites-probe', call: 'callguar
 /** The files the manifest's own content scripts use (see wxt.config.ts). */
 export const PROBE_SCRIPT_FILE = 'rtc-probe.js';
 export const CALL_SCRIPT_FILE = 'content-scripts/call.js';
+/** A platform's adapter bundle, injected before the call script (core/platforms/installed.ts). */
+export const adapterFile = (platform: string) => `adapters/${platform}.js`;
+/** Every adapter: for the sites added at run time, which may be of any platform. */
+export const ALL_ADAPTERS_FILE = adapterFile('all');
 
 /** Host permissions that cover every web page. */
 export const ALL_SITES_ORIGINS = ['<all_urls>', '*://*/*'];
@@ -138,18 +142,18 @@ export function siteContentScripts(
   return groups
     .filter(([matches]) => matches.length > 0)
     .flatMap(([matches, fallback, suffix]) => {
-      const common = (id: string, js: string): SiteContentScript => ({
+      const common = (id: string, js: string[]): SiteContentScript => ({
         id,
         matches: [...matches],
         excludeMatches: [...builtInMatches],
-        js: [js],
+        js,
         runAt: 'document_start',
         allFrames: true,
         ...(fallback ? { matchOriginAsFallback: true as const } : {}),
       });
       return [
-        { ...common(`${SITE_SCRIPT_IDS.probe}${suffix}`, PROBE_SCRIPT_FILE), world: 'MAIN' as const },
-        common(`${SITE_SCRIPT_IDS.call}${suffix}`, CALL_SCRIPT_FILE),
+        { ...common(`${SITE_SCRIPT_IDS.probe}${suffix}`, [PROBE_SCRIPT_FILE]), world: 'MAIN' as const },
+        common(`${SITE_SCRIPT_IDS.call}${suffix}`, [ALL_ADAPTERS_FILE, CALL_SCRIPT_FILE]),
       ];
     });
 }

@@ -5,7 +5,8 @@ import type { ProbeMessage } from '../../core/channel';
 import type { ExtensionMessage } from '../../core/messages';
 import { emptyRead } from '../../core/platforms/adapter';
 import { CONFERENCE_MATCHES } from '../../core/platforms/matches';
-import { adapterFor, platformForUrl, type ExtraSite } from '../../core/platforms/registry';
+import { installedAdapter } from '../../core/platforms/installed';
+import { platformForUrl, type ExtraSite } from '../../core/platforms/platform-for-url';
 import type { FrameSignals } from '../../core/types';
 import { createBannerHost } from './banner-host';
 import { observeInBatches } from './observe';
@@ -45,7 +46,7 @@ function runCallWatcher(ctx: ContentScriptContext): void {
   const readPage = (): Pick<FrameSignals, 'page' | 'readError'> => {
     const url = new URL(location.href);
     const platform = platformForUrl(url, extraSites) ?? 'webrtc';
-    const adapter = adapterFor(platform);
+    const adapter = installedAdapter(platform);
     if (!adapter.isCallUrl(url)) return { page: { ...emptyRead(platform), phase: 'no-call' } };
     try {
       return { page: adapter.read(document, probe.app) };

@@ -28,17 +28,32 @@ export function probeSize(): Figure {
   };
 }
 
+/** The isolated scripts of each built-in platform's pages, as the manifest lists them. */
+function isolatedScriptsByPlatform(): { platform: string; files: string[] }[] {
+  const manifest = JSON.parse(fs.readFileSync(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
+    content_scripts: { js: string[]; world?: string }[];
+  };
+  return manifest.content_scripts
+    .filter((script) => script.world !== 'MAIN' && script.js.includes(CONTENT_SCRIPT))
+    .map((script) => ({ platform: path.basename(script.js[0]!, '.js'), files: script.js }));
+}
+
 export async function contentScriptSize(withBreakdown: boolean): Promise<Figure> {
-  const { bytes, gzip } = sizeOf(CONTENT_SCRIPT);
+  const pages = isolatedScriptsByPlatform()
+    .map(({ platform, files }) => ({ platform, bytes: files.reduce((sum, file) => sum + sizeOf(file).bytes, 0) }))
+    .sort((a, b) => b.bytes - a.bytes);
+  const worst = pages[0]!;
+  const { bytes: callBytes, gzip } = sizeOf(CONTENT_SCRIPT);
+  const bytes = worst.bytes;
   const details = [
-    `.output/chrome-mv3/${CONTENT_SCRIPT} (minified by WXT); runs in every frame of every covered site.`,
+    `What one page loads in the isolated world: its platform's adapter (adapters/<platform>.js) and ${CONTENT_SCRIPT}, both minified; the figure is the largest platform. ${CONTENT_SCRIPT} alone: ${kb(callBytes)} (gzip ${kb(gzip)}).`,
+    `Per platform: ${pages.map((p) => `${p.platform} ${kb(p.bytes)}`).join(', ')}. Sites added at run time load adapters/all.js (${kb(sizeOf('adapters/all.js').bytes)}) instead.`,
     'Left out already (slimContentScript in wxt.config.ts): webextension-polyfill, 10 KB (the browser\'s own promise-based `browser`/`chrome` namespace serves runtime messaging and i18n), and ipaddr.js, 12 KB (pulled in through core/assess by the banner logic, unused here).',
   ];
   if (bytes > CONTENT_SCRIPT_LIMIT) {
     details.push(
-      'What is left over the budget: every platform adapter ships in the one bundle (core/platforms, about 39 KB with the platform facts), though a page needs only its own; and the banner UI (Preact, the Banner component, its CSS, about 17 KB) loads on every covered page, in a call or not. ' +
-        'One content script per platform (the manifest lists each with its own matches; sites added at run time get the generic one) would leave about 32 KB of shared code plus the one adapter a page needs (3–9 KB). ' +
-        'Loading the banner UI only for a call would need the background to inject it (scripting.executeScript into the isolated world): MV3 content scripts cannot import() extension files that are not web-accessible, and making them web-accessible lets every site detect the extension.',
+      'What is left over the budget: each adapter bundle carries the whole platform-facts table with its vendor statements (core/platforms/facts.ts, about 5 KB), because adapters look their fact up by id; the shared adapter toolkit; and the banner UI (Preact, the Banner component, its CSS, about 17 KB), which loads on every covered page, in a call or not. ' +
+        'Letting the background attach the platform facts (it already applies them in core/encryption.ts) would take the table out of every adapter bundle.',
     );
   }
   if (withBreakdown) {
@@ -57,9 +72,9 @@ export async function contentScriptSize(withBreakdown: boolean): Promise<Figure>
     }
   }
   return {
-    what: 'isolated content script (content-scripts/call.js)',
+    what: `isolated content script (adapter + ${CONTENT_SCRIPT}, largest platform: ${worst.platform})`,
     target: `≤ ${kb(CONTENT_SCRIPT_LIMIT)}`,
-    measured: `${kb(bytes)} (${bytes} B; gzip ${kb(gzip)})`,
+    measured: `${kb(bytes)} (${bytes} B)`,
     verdict: verdict(bytes <= CONTENT_SCRIPT_LIMIT),
     details,
   };

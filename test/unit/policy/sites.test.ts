@@ -3,6 +3,7 @@ import { CONFERENCE_MATCHES } from '../../../core/platforms/matches';
 import { matchesPattern } from '../../../core/platforms/match-pattern';
 import {
   ALL_SITE_SCRIPT_IDS,
+  ALL_ADAPTERS_FILE,
   CALL_SCRIPT_FILE,
   PROBE_SCRIPT_FILE,
   accessPatternFor,
@@ -138,7 +139,7 @@ describe('siteContentScripts', () => {
         id: 'callguard-sites-call',
         matches: ['https://meet.example.org/*'],
         excludeMatches: CONFERENCE_MATCHES,
-        js: [CALL_SCRIPT_FILE],
+        js: [ALL_ADAPTERS_FILE, CALL_SCRIPT_FILE],
         runAt: 'document_start',
         allFrames: true,
         matchOriginAsFallback: true,

@@ -1,0 +1,30 @@
+import type { PlatformId } from '../types';
+import type { PlatformAdapter } from './adapter';
+import { genericWebrtc } from './webrtc';
+
+/**
+ * Platform adapters ship as separate scripts, injected just before the call script into the same
+ * isolated world (wxt.config.ts), so a page carries only its own platform's reader. They meet in
+ * that world's global object, which page scripts cannot reach.
+ */
+const INSTALLED = Symbol.for('callguard.adapters');
+type Holder = { [INSTALLED]?: PlatformAdapter[] };
+
+const isAdapter = (value: unknown): value is PlatformAdapter =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as PlatformAdapter).id === 'string' &&
+  typeof (value as PlatformAdapter).read === 'function' &&
+  typeof (value as PlatformAdapter).isCallUrl === 'function';
+
+/** Installs the adapters exported by the given modules (an adapter bundle's whole job). */
+export function installAdapterModules(modules: readonly object[]): void {
+  const holder = globalThis as Holder;
+  holder[INSTALLED] ??= [];
+  holder[INSTALLED].push(...modules.flatMap((module) => Object.values(module).filter(isAdapter)));
+}
+
+/** The installed adapter for a platform; without one the page is read by WebRTC alone. */
+export function installedAdapter(platform: PlatformId): PlatformAdapter {
+  return (globalThis as Holder)[INSTALLED]?.find((adapter) => adapter.id === platform) ?? genericWebrtc;
+}
