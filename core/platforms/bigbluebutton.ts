@@ -1,6 +1,6 @@
 import { emptyRead, type PlatformAdapter } from './adapter';
 import type { Coverage } from './coverage';
-import { encryptionWithFact } from './facts';
+import { encryptionWithFact, FACT_BIGBLUEBUTTON } from './facts';
 import { detect, readPhase, readRoster, type PhaseStrategies, type RosterSpec, type Strategy } from './toolkit';
 
 /**
@@ -42,7 +42,7 @@ export const bigbluebutton: PlatformAdapter = {
   read(doc) {
     const read = emptyRead('bigbluebutton');
     readPhase(read, doc, PHASES, 'BigBlueButton');
-    read.e2ee = encryptionWithFact('bigbluebutton', null, { inCall: read.phase === 'in-call' });
+    read.e2ee = encryptionWithFact(FACT_BIGBLUEBUTTON, null, { inCall: read.phase === 'in-call' });
     const recording = detect(doc, RECORDING);
     if (recording) read.recording = { evidence: [`BigBlueButton shows recording: ${recording}`] };
     const roster = readRoster(doc, ROSTER);

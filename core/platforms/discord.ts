@@ -1,7 +1,7 @@
 import { emptyRead, type PlatformAdapter } from './adapter';
 import type { Coverage } from './coverage';
 import { findText } from './dom';
-import { encryptionWithFact, type ShownEncryption } from './facts';
+import { encryptionWithFact, FACT_DISCORD, type ShownEncryption } from './facts';
 import { detect, readPhase, readRoster, type PhaseStrategies, type RosterSpec, type Strategy } from './toolkit';
 
 /**
@@ -55,7 +55,7 @@ export const discord: PlatformAdapter = {
       : on
         ? { state: 'on', evidence: `Discord voice privacy shows ${on}` }
         : null;
-    read.e2ee = encryptionWithFact('discord', shown, {
+    read.e2ee = encryptionWithFact(FACT_DISCORD, shown, {
       inCall: read.phase === 'in-call',
       contradiction: stage ? `this is a Stage channel (${stage}), which Discord does not end-to-end encrypt` : null,
     });

@@ -1,7 +1,7 @@
 import { emptyRead, type PlatformAdapter } from './adapter';
 import type { Coverage } from './coverage';
 import { quote } from './dom';
-import { encryptionWithFact, type ShownEncryption } from './facts';
+import { encryptionWithFact, FACT_ELEMENT_CALL, type ShownEncryption } from './facts';
 import { detect, readPhase, readRoster, type PhaseStrategies, type RosterSpec } from './toolkit';
 
 /**
@@ -47,7 +47,7 @@ export const elementCall: PlatformAdapter = {
     const read = emptyRead('element-call');
     readPhase(read, doc, PHASES, 'Element Call');
     const shown = lockState(doc);
-    read.e2ee = encryptionWithFact('element-call', shown, { inCall: read.phase === 'in-call' });
+    read.e2ee = encryptionWithFact(FACT_ELEMENT_CALL, shown, { inCall: read.phase === 'in-call' });
     if (read.phase === 'in-call' && !shown) read.unreadable.push('e2ee');
     read.participants = readRoster(doc, ROSTER).participants;
     return read;

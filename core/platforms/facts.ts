@@ -13,78 +13,103 @@ export interface PlatformFact {
   source: string;
 }
 
+// One constant per platform, so that an adapter's bundle carries only its own fact.
+export const FACT_GOOGLE_MEET: PlatformFact = {
+  e2eeInBrowser: 'optional',
+  statement:
+    'Google Meet encrypts media in transit only; end-to-end protection needs client-side encryption (CSE), which must be turned on for the meeting',
+  source: 'https://support.google.com/meet/answer/11605714',
+};
+
+export const FACT_JITSI: PlatformFact = {
+  e2eeInBrowser: 'optional',
+  statement: 'Jitsi Meet end-to-end encryption is off unless a participant turns it on in the security options',
+  source: 'https://jitsi.org/e2ee-in-jitsi/',
+};
+
+export const FACT_ZOOM: PlatformFact = {
+  e2eeInBrowser: 'never',
+  statement:
+    'the Zoom web client cannot join end-to-end encrypted meetings: E2EE needs the Zoom desktop or mobile app or Zoom Rooms, and the Meeting SDK for web lists E2EE as unsupported in every browser',
+  source:
+    'https://support.zoom.com/hc/en/article?id=zm_kb&sysparm_article=KB0065408 and https://developers.zoom.us/docs/meeting-sdk/web/browser-support/',
+};
+
+export const FACT_TEAMS: PlatformFact = {
+  e2eeInBrowser: 'never',
+  statement:
+    'Microsoft Teams does not support end-to-end encryption in the browser: browser participants are blocked from end-to-end encrypted meetings, and 1:1 E2EE calls need the desktop or mobile client',
+  source:
+    'https://learn.microsoft.com/en-us/microsoftteams/end-to-end-encrypted-meetings and https://learn.microsoft.com/en-us/microsoftteams/teams-end-to-end-encryption',
+};
+
+export const FACT_WEBEX: PlatformFact = {
+  e2eeInBrowser: 'never',
+  statement:
+    'the Webex web app is not documented as able to join end-to-end encrypted meetings: Cisco describes the E2EE status only for the Webex desktop app and Cisco video devices (an inference from the vendor docs, not a vendor statement about the web app)',
+  source: 'https://help.webex.com/article/rzam8 and https://help.webex.com/article/5h5d8ab',
+};
+
+export const FACT_WHEREBY: PlatformFact = {
+  e2eeInBrowser: 'optional',
+  statement:
+    'Whereby end-to-end encrypts only small rooms (media sent peer-to-peer); in large rooms media is decrypted on Whereby\'s servers, and the page does not show which mode a room uses',
+  source: 'https://whereby.com/information/security',
+};
+
+export const FACT_ELEMENT_CALL: PlatformFact = {
+  e2eeInBrowser: 'optional',
+  statement:
+    'Element Call can run with no encryption, per-participant keys or a shared key (E2eeType NONE, PER_PARTICIPANT, SHARED_KEY), so a call is not end-to-end encrypted unless it shows "Encrypted"',
+  source: 'https://github.com/element-hq/element-call/blob/livekit/src/e2ee/e2eeType.ts',
+};
+
+export const FACT_DISCORD: PlatformFact = {
+  e2eeInBrowser: 'always',
+  statement:
+    'Discord end-to-end encrypts voice and video in DMs, group DMs, voice channels and Go Live with its DAVE protocol, also in browsers; Stage channels are excluded',
+  source: 'https://discord.com/blog/bringing-dave-to-all-discord-platforms and https://support.discord.com/hc/en-us/articles/25968222946071',
+};
+
+export const FACT_SLACK: PlatformFact = {
+  e2eeInBrowser: 'never',
+  statement:
+    'Slack huddle media is encrypted in transit (SRTP with a DTLS-SRTP key exchange) to Slack\'s media server; Slack does not describe huddles as end-to-end encrypted',
+  source: 'https://slack.com/help/articles/115003560786',
+};
+
+export const FACT_BIGBLUEBUTTON: PlatformFact = {
+  e2eeInBrowser: 'never',
+  statement: 'BigBlueButton has no end-to-end encryption: its media server decrypts all media (the feature request is still open)',
+  source: 'https://github.com/bigbluebutton/bigbluebutton/issues/9893',
+};
+
+export const FACT_GOTO: PlatformFact = {
+  e2eeInBrowser: 'unknown',
+  statement:
+    'GoTo describes encryption between GoTo and its users; CallGuard found no current vendor statement that GoTo Meeting media in the browser is end-to-end encrypted',
+  source: 'https://support.goto.com/meeting/help/tips-for-staying-secure-using-gotomeeting',
+};
+
+export const FACT_WHATSAPP: PlatformFact = {
+  e2eeInBrowser: 'always',
+  statement: 'WhatsApp end-to-end encrypts personal calls by default (Signal protocol), including calls from WhatsApp Web',
+  source: 'https://faq.whatsapp.com/820124435853543 and https://www.whatsapp.com/security/WhatsApp-Security-Whitepaper.pdf',
+};
+
 export const PLATFORM_FACTS: Partial<Record<PlatformId, PlatformFact>> = {
-  'google-meet': {
-    e2eeInBrowser: 'optional',
-    statement:
-      'Google Meet encrypts media in transit only; end-to-end protection needs client-side encryption (CSE), which must be turned on for the meeting',
-    source: 'https://support.google.com/meet/answer/11605714',
-  },
-  jitsi: {
-    e2eeInBrowser: 'optional',
-    statement: 'Jitsi Meet end-to-end encryption is off unless a participant turns it on in the security options',
-    source: 'https://jitsi.org/e2ee-in-jitsi/',
-  },
-  zoom: {
-    e2eeInBrowser: 'never',
-    statement:
-      'the Zoom web client cannot join end-to-end encrypted meetings: E2EE needs the Zoom desktop or mobile app or Zoom Rooms, and the Meeting SDK for web lists E2EE as unsupported in every browser',
-    source:
-      'https://support.zoom.com/hc/en/article?id=zm_kb&sysparm_article=KB0065408 and https://developers.zoom.us/docs/meeting-sdk/web/browser-support/',
-  },
-  teams: {
-    e2eeInBrowser: 'never',
-    statement:
-      'Microsoft Teams does not support end-to-end encryption in the browser: browser participants are blocked from end-to-end encrypted meetings, and 1:1 E2EE calls need the desktop or mobile client',
-    source:
-      'https://learn.microsoft.com/en-us/microsoftteams/end-to-end-encrypted-meetings and https://learn.microsoft.com/en-us/microsoftteams/teams-end-to-end-encryption',
-  },
-  webex: {
-    e2eeInBrowser: 'never',
-    statement:
-      'the Webex web app is not documented as able to join end-to-end encrypted meetings: Cisco describes the E2EE status only for the Webex desktop app and Cisco video devices (an inference from the vendor docs, not a vendor statement about the web app)',
-    source: 'https://help.webex.com/article/rzam8 and https://help.webex.com/article/5h5d8ab',
-  },
-  whereby: {
-    e2eeInBrowser: 'optional',
-    statement:
-      'Whereby end-to-end encrypts only small rooms (media sent peer-to-peer); in large rooms media is decrypted on Whereby\'s servers, and the page does not show which mode a room uses',
-    source: 'https://whereby.com/information/security',
-  },
-  'element-call': {
-    e2eeInBrowser: 'optional',
-    statement:
-      'Element Call can run with no encryption, per-participant keys or a shared key (E2eeType NONE, PER_PARTICIPANT, SHARED_KEY), so a call is not end-to-end encrypted unless it shows "Encrypted"',
-    source: 'https://github.com/element-hq/element-call/blob/livekit/src/e2ee/e2eeType.ts',
-  },
-  discord: {
-    e2eeInBrowser: 'always',
-    statement:
-      'Discord end-to-end encrypts voice and video in DMs, group DMs, voice channels and Go Live with its DAVE protocol, also in browsers; Stage channels are excluded',
-    source: 'https://discord.com/blog/bringing-dave-to-all-discord-platforms and https://support.discord.com/hc/en-us/articles/25968222946071',
-  },
-  slack: {
-    e2eeInBrowser: 'never',
-    statement:
-      'Slack huddle media is encrypted in transit (SRTP with a DTLS-SRTP key exchange) to Slack\'s media server; Slack does not describe huddles as end-to-end encrypted',
-    source: 'https://slack.com/help/articles/115003560786',
-  },
-  bigbluebutton: {
-    e2eeInBrowser: 'never',
-    statement: 'BigBlueButton has no end-to-end encryption: its media server decrypts all media (the feature request is still open)',
-    source: 'https://github.com/bigbluebutton/bigbluebutton/issues/9893',
-  },
-  goto: {
-    e2eeInBrowser: 'unknown',
-    statement:
-      'GoTo describes encryption between GoTo and its users; CallGuard found no current vendor statement that GoTo Meeting media in the browser is end-to-end encrypted',
-    source: 'https://support.goto.com/meeting/help/tips-for-staying-secure-using-gotomeeting',
-  },
-  whatsapp: {
-    e2eeInBrowser: 'always',
-    statement: 'WhatsApp end-to-end encrypts personal calls by default (Signal protocol), including calls from WhatsApp Web',
-    source: 'https://faq.whatsapp.com/820124435853543 and https://www.whatsapp.com/security/WhatsApp-Security-Whitepaper.pdf',
-  },
+  'google-meet': FACT_GOOGLE_MEET,
+  jitsi: FACT_JITSI,
+  zoom: FACT_ZOOM,
+  teams: FACT_TEAMS,
+  webex: FACT_WEBEX,
+  whereby: FACT_WHEREBY,
+  'element-call': FACT_ELEMENT_CALL,
+  discord: FACT_DISCORD,
+  slack: FACT_SLACK,
+  bigbluebutton: FACT_BIGBLUEBUTTON,
+  goto: FACT_GOTO,
+  whatsapp: FACT_WHATSAPP,
 };
 
 export function platformEvidence(fact: PlatformFact): string {
@@ -112,8 +137,7 @@ export interface FactContext {
  * Anything the page shows as "off" is off, whatever the fact; "on" needs the page to show a call
  * (an indicator on a page CallGuard cannot place in a call is no green light).
  */
-export function encryptionWithFact(platform: PlatformId, shown: ShownEncryption | null, ctx: FactContext): PageRead['e2ee'] {
-  const fact = PLATFORM_FACTS[platform];
+export function encryptionWithFact(fact: PlatformFact, shown: ShownEncryption | null, ctx: FactContext): PageRead['e2ee'] {
   const cite = fact ? [platformEvidence(fact)] : [];
   if (shown?.state === 'off') return { state: 'off', source: 'ui', evidence: [shown.evidence, ...cite] };
   if (fact?.e2eeInBrowser === 'never') {

@@ -1,6 +1,6 @@
 import { emptyRead, type PlatformAdapter } from './adapter';
 import { findSelector, findText, readNames } from './dom';
-import { PLATFORM_FACTS, platformEvidence } from './facts';
+import { FACT_GOOGLE_MEET, platformEvidence } from './facts';
 import { flagNames } from './participants';
 
 /** A meeting code path (abc-defg-hij) or a lookup link; "/" and "/landing" are not calls. */
@@ -70,7 +70,7 @@ export const googleMeet: PlatformAdapter = {
     }
 
     const cse = findText(doc, CSE_TEXT);
-    const fact = PLATFORM_FACTS['google-meet']!;
+    const fact = FACT_GOOGLE_MEET;
     read.e2ee = cse
       ? { state: 'on', source: 'ui', evidence: [`client-side encryption shown: ${cse}`] }
       : { state: 'off', source: 'platform', evidence: ['no client-side encryption indicator on the page', platformEvidence(fact)] };

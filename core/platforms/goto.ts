@@ -1,6 +1,6 @@
 import { emptyRead, type PlatformAdapter } from './adapter';
 import type { Coverage } from './coverage';
-import { encryptionWithFact } from './facts';
+import { encryptionWithFact, FACT_GOTO } from './facts';
 import { detect, readPhase, readRoster, type PhaseStrategies, type RosterSpec, type Strategy } from './toolkit';
 
 /**
@@ -45,7 +45,7 @@ export const goto: PlatformAdapter = {
   read(doc) {
     const read = emptyRead('goto');
     readPhase(read, doc, PHASES, 'GoTo Meeting');
-    read.e2ee = encryptionWithFact('goto', null, { inCall: read.phase === 'in-call' });
+    read.e2ee = encryptionWithFact(FACT_GOTO, null, { inCall: read.phase === 'in-call' });
     const recording = detect(doc, RECORDING);
     if (recording) read.recording = { evidence: [`GoTo shows recording: ${recording}`] };
     const transcription = detect(doc, TRANSCRIPTION);

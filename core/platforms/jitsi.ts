@@ -1,6 +1,6 @@
 import { emptyRead, type PlatformAdapter } from './adapter';
 import { findSelector, findText, readNames } from './dom';
-import { PLATFORM_FACTS, platformEvidence } from './facts';
+import { FACT_JITSI, platformEvidence } from './facts';
 import { flagNames, uniqueParticipants } from './participants';
 
 const PRE_JOIN_SELECTORS = ['.premeeting-screen', '#premeeting-name-input', '[data-testid="prejoin.joinMeeting"]'];
@@ -36,7 +36,7 @@ export const jitsi: PlatformAdapter = {
     }
 
     // Jitsi's E2EE label is an icon without text: the app's own state is the reliable source.
-    const fact = PLATFORM_FACTS.jitsi!;
+    const fact = FACT_JITSI;
     if (state?.e2eeEnabled === true) {
       read.e2ee = { state: 'on', source: 'ui', evidence: ['Jitsi app state features/e2ee.enabled = true'] };
     } else if (state?.e2eeEnabled === false) {

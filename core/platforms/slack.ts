@@ -1,6 +1,6 @@
 import { emptyRead, type PlatformAdapter } from './adapter';
 import type { Coverage } from './coverage';
-import { encryptionWithFact } from './facts';
+import { encryptionWithFact, FACT_SLACK } from './facts';
 import { detect, readPhase, readRoster, type PhaseStrategies, type RosterSpec, type Strategy } from './toolkit';
 
 /**
@@ -39,7 +39,7 @@ export const slack: PlatformAdapter = {
     const read = emptyRead('slack');
     readPhase(read, doc, PHASES, 'Slack huddle');
     if (read.phase === 'no-call') return read;
-    read.e2ee = encryptionWithFact('slack', null, { inCall: read.phase === 'in-call' });
+    read.e2ee = encryptionWithFact(FACT_SLACK, null, { inCall: read.phase === 'in-call' });
     const notes = detect(doc, NOTES);
     if (notes) read.transcription = { evidence: [`Slack shows AI huddle notes: ${notes}`] };
     read.participants = readRoster(doc, ROSTER).participants;

@@ -1,7 +1,7 @@
 import { emptyRead, type PlatformAdapter } from './adapter';
 import type { Coverage } from './coverage';
 import { findText } from './dom';
-import { encryptionWithFact, type ShownEncryption } from './facts';
+import { encryptionWithFact, FACT_TEAMS, type ShownEncryption } from './facts';
 import { detect, readPhase, readRoster, type PhaseStrategies, type RosterSpec, type Strategy } from './toolkit';
 
 /**
@@ -98,7 +98,7 @@ export const teams: PlatformAdapter = {
       : on
         ? { state: 'on', evidence: `Teams shows ${on}` }
         : null;
-    read.e2ee = encryptionWithFact('teams', shown, { inCall: read.phase === 'in-call' });
+    read.e2ee = encryptionWithFact(FACT_TEAMS, shown, { inCall: read.phase === 'in-call' });
 
     const recording = detect(doc, RECORDING);
     if (recording) read.recording = { evidence: [`Teams shows recording: ${recording}`] };

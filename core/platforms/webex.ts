@@ -1,7 +1,7 @@
 import { emptyRead, type PlatformAdapter } from './adapter';
 import type { Coverage } from './coverage';
 import { findSelector, findText } from './dom';
-import { encryptionWithFact, type ShownEncryption } from './facts';
+import { encryptionWithFact, FACT_WEBEX, type ShownEncryption } from './facts';
 import { detect, readPhase, readRoster, type PhaseStrategies, type RosterSpec, type Strategy } from './toolkit';
 
 /**
@@ -93,7 +93,7 @@ export const webex: PlatformAdapter = {
       : on
         ? { state: 'on', evidence: `Webex Security tab: ${on}` }
         : null;
-    read.e2ee = encryptionWithFact('webex', shown, { inCall: read.phase === 'in-call' });
+    read.e2ee = encryptionWithFact(FACT_WEBEX, shown, { inCall: read.phase === 'in-call' });
 
     const recording = detect(doc, RECORDING);
     if (recording) read.recording = { evidence: [`Webex shows recording: ${recording}`] };

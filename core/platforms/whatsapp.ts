@@ -1,6 +1,6 @@
 import { emptyRead, type PlatformAdapter } from './adapter';
 import type { Coverage } from './coverage';
-import { encryptionWithFact } from './facts';
+import { encryptionWithFact, FACT_WHATSAPP } from './facts';
 import { detect, readPhase, type PhaseStrategies } from './toolkit';
 
 /**
@@ -33,7 +33,7 @@ export const whatsapp: PlatformAdapter = {
     readPhase(read, doc, PHASES, 'WhatsApp');
     if (read.phase === 'no-call') return read;
     const shown = read.phase === 'in-call' ? detect(doc, { text: E2EE_SHOWN, textIn: ['span', 'div'] }) : null;
-    read.e2ee = encryptionWithFact('whatsapp', shown ? { state: 'on', evidence: `WhatsApp call screen shows ${shown}` } : null, {
+    read.e2ee = encryptionWithFact(FACT_WHATSAPP, shown ? { state: 'on', evidence: `WhatsApp call screen shows ${shown}` } : null, {
       inCall: read.phase === 'in-call',
     });
     return read;

@@ -1,6 +1,6 @@
 import { emptyRead, type PlatformAdapter } from './adapter';
 import type { Coverage } from './coverage';
-import { encryptionWithFact } from './facts';
+import { encryptionWithFact, FACT_WHEREBY } from './facts';
 import { detect, readPhase, readRoster, type PhaseStrategies, type RosterSpec, type Strategy } from './toolkit';
 
 /**
@@ -45,7 +45,7 @@ export const whereby: PlatformAdapter = {
   read(doc) {
     const read = emptyRead('whereby');
     readPhase(read, doc, PHASES, 'Whereby');
-    read.e2ee = encryptionWithFact('whereby', null, { inCall: read.phase === 'in-call' });
+    read.e2ee = encryptionWithFact(FACT_WHEREBY, null, { inCall: read.phase === 'in-call' });
     const recording = detect(doc, RECORDING);
     if (recording) read.recording = { evidence: [`Whereby shows recording: ${recording}`] };
     read.participants = readRoster(doc, ROSTER).participants;

@@ -1,7 +1,7 @@
 import { emptyRead, type PlatformAdapter } from './adapter';
 import type { Coverage } from './coverage';
 import { findSelector, findText } from './dom';
-import { encryptionWithFact, type ShownEncryption } from './facts';
+import { encryptionWithFact, FACT_ZOOM, type ShownEncryption } from './facts';
 import { detect, readPhase, readRoster, readToggle, type PhaseStrategies, type RosterSpec, type Strategy } from './toolkit';
 
 /**
@@ -104,7 +104,7 @@ export const zoom: PlatformAdapter = {
       : on
         ? { state: 'on', evidence: `Zoom shows ${on}` }
         : null;
-    read.e2ee = encryptionWithFact('zoom', shown, { inCall: read.phase === 'in-call' });
+    read.e2ee = encryptionWithFact(FACT_ZOOM, shown, { inCall: read.phase === 'in-call' });
 
     const recording = detect(doc, RECORDING);
     if (recording) read.recording = { evidence: [`Zoom shows recording: ${recording}`] };
