@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { Component } from 'preact';
 import { bannerPlacement } from '../core/banner';
 import type { BannerSettings } from '../core/messages';
 import type { Level, Report } from '../core/types';
@@ -29,87 +29,93 @@ function safeSupportUrl(url: string): string | null {
  * The in-page warning shown on joining a call. Lives in a closed shadow root (banner-host).
  * It never takes focus: it is announced through a live region (an alert for danger, a status
  * otherwise), its controls are reachable with Tab, and Escape inside it dismisses it when allowed.
+ * A class component: it runs on every covered page, and preact/hooks would add 2.5 KB there.
  */
-export function Banner({ report, settings, onDismiss, onDetails }: BannerProps) {
-  const mustAcknowledge = settings.acknowledgeDanger && report.level === 'danger';
-  const [acknowledged, setAcknowledged] = useState(false);
-  const canDismiss = !mustAcknowledge || acknowledged;
-  // Where the keyboard user came from, so dismissing hands focus back to the call.
-  const cameFrom = useRef<HTMLElement | null>(null);
-  const top = report.findings.slice(0, TOP_FINDINGS);
-  const more = report.findings.length - top.length;
-  const supportUrl = settings.supportUrl ? safeSupportUrl(settings.supportUrl) : null;
+export class Banner extends Component<BannerProps, { acknowledged: boolean }> {
+  override state = { acknowledged: false };
+  /** Where the keyboard user came from, so dismissing hands focus back to the call. */
+  cameFrom: HTMLElement | null = null;
 
-  const dismiss = () => {
-    if (!canDismiss) return;
-    const back = cameFrom.current;
-    onDismiss();
-    if (back?.isConnected) back.focus();
-  };
+  render({ report, settings, onDismiss, onDetails }: BannerProps) {
+    const mustAcknowledge = settings.acknowledgeDanger && report.level === 'danger';
+    const { acknowledged } = this.state;
+    const setAcknowledged = (value: boolean) => this.setState({ acknowledged: value });
+    const canDismiss = !mustAcknowledge || acknowledged;
+    const top = report.findings.slice(0, TOP_FINDINGS);
+    const more = report.findings.length - top.length;
+    const supportUrl = settings.supportUrl ? safeSupportUrl(settings.supportUrl) : null;
 
-  return (
-    <aside
-      class={`banner level-${report.level} place-${bannerPlacement(report.platform)}`}
-      aria-label={t('banner_label')}
-      data-level={report.level}
-      onFocusIn={(event) => {
-        const from = event.relatedTarget as HTMLElement | null;
-        if (from && !event.currentTarget.contains(from)) cameFrom.current = from;
-      }}
-      onKeyDown={(event) => {
-        if (event.key !== 'Escape') return;
-        // Escape here is ours: the call page must not also act on it.
-        event.stopPropagation();
-        dismiss();
-      }}
-    >
-      <div class="message" role={report.level === 'danger' ? 'alert' : 'status'}>
-        <p class="verdict">
-          <span class="mark" aria-hidden="true">
-            {LEVEL_MARK[report.level]}
-          </span>
-          <span>
-            <strong>{t('banner_title')}</strong> {levelVerdict(report.level)}
-          </span>
-        </p>
-        {top.length > 0 && (
-          <ul class="findings">
-            {top.map((f) => (
-              <li key={f.id} class={`severity-${f.severity}`} data-finding={f.id}>
-                {findingTitle(f.id)}
-              </li>
-            ))}
-          </ul>
-        )}
-        {more > 0 && <p class="more">{t('banner_more', String(more))}</p>}
-      </div>
-      {settings.supportMessage && (
-        <p class="support">
-          {settings.supportMessage}
-          {supportUrl && (
-            <>
-              {' '}
-              <a href={supportUrl} target="_blank" rel="noopener noreferrer">
-                {t('banner_support_link')}
-              </a>
-            </>
+    const dismiss = () => {
+      if (!canDismiss) return;
+      const back = this.cameFrom;
+      onDismiss();
+      if (back?.isConnected) back.focus();
+    };
+
+    return (
+      <aside
+        class={`banner level-${report.level} place-${bannerPlacement(report.platform)}`}
+        aria-label={t('banner_label')}
+        data-level={report.level}
+        onFocusIn={(event) => {
+          const from = event.relatedTarget as HTMLElement | null;
+          if (from && !event.currentTarget.contains(from)) this.cameFrom = from;
+        }}
+        onKeyDown={(event) => {
+          if (event.key !== 'Escape') return;
+          // Escape here is ours: the call page must not also act on it.
+          event.stopPropagation();
+          dismiss();
+        }}
+      >
+        <div class="message" role={report.level === 'danger' ? 'alert' : 'status'}>
+          <p class="verdict">
+            <span class="mark" aria-hidden="true">
+              {LEVEL_MARK[report.level]}
+            </span>
+            <span>
+              <strong>{t('banner_title')}</strong> {levelVerdict(report.level)}
+            </span>
+          </p>
+          {top.length > 0 && (
+            <ul class="findings">
+              {top.map((f) => (
+                <li key={f.id} class={`severity-${f.severity}`} data-finding={f.id}>
+                  {findingTitle(f.id)}
+                </li>
+              ))}
+            </ul>
           )}
-        </p>
-      )}
-      <div class="actions">
-        {mustAcknowledge && (
-          <label class="acknowledge">
-            <input type="checkbox" checked={acknowledged} onChange={(e) => setAcknowledged(e.currentTarget.checked)} />
-            {t('banner_acknowledge')}
-          </label>
+          {more > 0 && <p class="more">{t('banner_more', String(more))}</p>}
+        </div>
+        {settings.supportMessage && (
+          <p class="support">
+            {settings.supportMessage}
+            {supportUrl && (
+              <>
+                {' '}
+                <a href={supportUrl} target="_blank" rel="noopener noreferrer">
+                  {t('banner_support_link')}
+                </a>
+              </>
+            )}
+          </p>
         )}
-        <button type="button" onClick={onDetails}>
-          {t('banner_details')}
-        </button>
-        <button type="button" class="dismiss" onClick={dismiss} disabled={!canDismiss}>
-          {t('banner_dismiss')}
-        </button>
-      </div>
-    </aside>
-  );
+        <div class="actions">
+          {mustAcknowledge && (
+            <label class="acknowledge">
+              <input type="checkbox" checked={acknowledged} onChange={(e) => setAcknowledged(e.currentTarget.checked)} />
+              {t('banner_acknowledge')}
+            </label>
+          )}
+          <button type="button" onClick={onDetails}>
+            {t('banner_details')}
+          </button>
+          <button type="button" class="dismiss" onClick={dismiss} disabled={!canDismiss}>
+            {t('banner_dismiss')}
+          </button>
+        </div>
+      </aside>
+    );
+  }
 }
