@@ -4,8 +4,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page, WebWorker } from 'puppeteer-core';
-import { extensionServiceWorker, launchChromium, launchFirefox, waitFor } from './support/browsers.ts';
-import { bannerText, CHROME_BUILD, FIREFOX_BUILD, FIXTURES, fixtureRoute, tabIdOf, waitForReport } from './support/extension.ts';
+import { extensionServiceWorker, launchChromium, waitFor } from './support/browsers.ts';
+import { findNode, type DomNode } from './support/banner-dom.ts';
+import { bannerText, CHROME_BUILD, FIXTURES, fixtureRoute, tabIdOf, waitForReport, startFirefoxSession } from './support/extension.ts';
 import { startFixtureServer } from './support/server.ts';
 import type { FixtureServer } from './support/server.ts';
 
@@ -30,8 +31,8 @@ async function bannerOnScreen(page: Page): Promise<{ onTop: boolean; host: Recor
   const cdp = await page.createCDPSession();
   try {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
-    const host = find(root, (n) => n.nodeName === 'CALLGUARD-BANNER');
-    const aside = host?.shadowRoots?.[0] && find(host.shadowRoots[0], (n) => n.nodeName === 'ASIDE');
+    const host = findNode(root, (n) => n.nodeName === 'CALLGUARD-BANNER');
+    const aside = host?.shadowRoots?.[0] && findNode(host.shadowRoots[0], (n) => n.nodeName === 'ASIDE');
     if (!aside) return null;
     const { model } = (await cdp.send('DOM.getBoxModel', { nodeId: aside.nodeId }).catch(() => ({ model: null }))) as {
       model: { border: number[] } | null;
@@ -57,20 +58,6 @@ async function bannerOnScreen(page: Page): Promise<{ onTop: boolean; host: Recor
   } finally {
     await cdp.detach().catch(() => {});
   }
-}
-interface DomNode {
-  nodeId: number;
-  nodeName: string;
-  children?: DomNode[];
-  shadowRoots?: DomNode[];
-}
-function find(node: DomNode, test: (n: DomNode) => boolean): DomNode | undefined {
-  if (test(node)) return node;
-  for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
-    const found = find(child, test);
-    if (found) return found;
-  }
-  return undefined;
 }
 const UNTOUCHED_HOST = { display: 'block', visibility: 'visible', opacity: '1', transform: 'none', clipPath: 'none', contentVisibility: 'visible' };
 
@@ -238,14 +225,11 @@ describe('Chromium', () => {
 describe('Firefox', () => {
   let server: FixtureServer;
   let browser: Browser;
+  let close: () => Promise<void>;
   before(async () => {
-    server = await startFixtureServer({ root: FIXTURES, routes: ROUTES });
-    ({ browser } = await launchFirefox({ extensionDir: FIREFOX_BUILD, port: server.port }));
+    ({ server, browser, close } = await startFirefoxSession(ROUTES));
   });
-  after(async () => {
-    await browser?.close().catch(() => {});
-    await server?.close();
-  });
+  after(() => close?.());
 
   /** The banner sits at the top centre (Meet): whatever the user sees there, and the host's style. */
   const topCentre = (page: Page) =>

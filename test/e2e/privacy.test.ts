@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, CDPSession, Page, Target, WebWorker } from 'puppeteer-core';
 import { extensionServiceWorker, launchChromium, launchFirefox, waitFor } from './support/browsers.ts';
+import { clickInBanner } from './support/banner-dom.ts';
 import { bannerText, CHROME_BUILD, FIREFOX_BUILD, FIXTURES, fixtureRoute, storedReport, tabIdOf, TEST_HOSTS, waitForReport } from './support/extension.ts';
 import { startFixtureServer } from './support/server.ts';
 import type { FixtureServer } from './support/server.ts';
@@ -128,40 +129,6 @@ async function clickButton(page: Page, label: RegExp): Promise<void> {
   await (handle as any).click();
 }
 
-/** Clicks a button inside the banner's closed shadow root, found through the DevTools protocol. */
-async function clickInBanner(page: Page, label: string): Promise<void> {
-  const cdp = await page.createCDPSession();
-  try {
-    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
-    const host = find(root, (n) => n.nodeName === 'CALLGUARD-BANNER');
-    const button = host && find(host, (n) => n.nodeName === 'BUTTON' && text(n).trim() === label);
-    assert.ok(button, `banner button ${label}`);
-    const { model } = (await cdp.send('DOM.getBoxModel', { nodeId: button.nodeId })) as { model: { content: number[] } };
-    const [x1, y1, , , x3, y3] = model.content as [number, number, number, number, number, number];
-    await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
-  } finally {
-    await cdp.detach().catch(() => {});
-  }
-}
-interface DomNode {
-  nodeId: number;
-  nodeName: string;
-  nodeType: number;
-  nodeValue?: string;
-  children?: DomNode[];
-  shadowRoots?: DomNode[];
-}
-function find(node: DomNode, test: (n: DomNode) => boolean): DomNode | undefined {
-  if (test(node)) return node;
-  for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
-    const found = find(child, test);
-    if (found) return found;
-  }
-  return undefined;
-}
-function text(node: DomNode): string {
-  return node.nodeType === 3 ? (node.nodeValue ?? '') : (node.children ?? []).map(text).join('');
-}
 
 test('a full run makes no network request from any extension context', async () => {
   // 1. A Meet call: pre-join, join, a live call, the banner.

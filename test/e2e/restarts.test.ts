@@ -8,6 +8,7 @@ import path from 'node:path';
 import puppeteer from 'puppeteer-core';
 import type { Browser, CDPSession, Page, Target, WebWorker } from 'puppeteer-core';
 import { extensionServiceWorker, findChromium, hostResolverRules, waitFor } from './support/browsers.ts';
+import { clickInBanner } from './support/banner-dom.ts';
 import { bannerText, CHROME_BUILD, FIXTURES, fixtureRoute, storedReport, tabIdOf, TEST_HOSTS, waitForReport } from './support/extension.ts';
 import { injectDriver, startFixtureServer } from './support/server.ts';
 import type { FixtureServer, Routes } from './support/server.ts';
@@ -228,38 +229,3 @@ test('extension updated mid-call: no errors in the page, the old content script 
   }
 });
 
-/** Clicks a button inside the banner's closed shadow root, found through the DevTools protocol. */
-async function clickInBanner(page: Page, label: string): Promise<void> {
-  const cdp = await page.createCDPSession();
-  try {
-    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: Node };
-    const host = find(root, (n) => n.nodeName === 'CALLGUARD-BANNER');
-    const button = host && find(host, (n) => n.nodeName === 'BUTTON' && text(n).trim() === label);
-    if (!button) return;
-    const { model } = (await cdp.send('DOM.getBoxModel', { nodeId: button.nodeId })) as { model: { content: number[] } };
-    const [x1, y1, , , x3, y3] = model.content as [number, number, number, number, number, number];
-    await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
-  } finally {
-    await cdp.detach().catch(() => {});
-  }
-}
-interface Node {
-  nodeId: number;
-  nodeName: string;
-  nodeType: number;
-  nodeValue?: string;
-  children?: Node[];
-  shadowRoots?: Node[];
-}
-function find(node: Node, test: (n: Node) => boolean): Node | undefined {
-  if (test(node)) return node;
-  for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
-    const found = find(child, test);
-    if (found) return found;
-  }
-  return undefined;
-}
-function text(node: Node): string {
-  if (node.nodeType === 3) return node.nodeValue ?? '';
-  return (node.children ?? []).map(text).join('');
-}

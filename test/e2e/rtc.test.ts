@@ -3,18 +3,14 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'puppeteer-core';
-import { launchFirefox, waitFor } from './support/browsers.ts';
+import { waitFor } from './support/browsers.ts';
 import {
 
-  FIREFOX_BUILD,
-  FIXTURES,
   fixtureRoute,
   startChromiumSession,
   tabIdOf,
-  waitForReport,
-} from './support/extension.ts';
+  waitForReport, startFirefoxSession } from './support/extension.ts';
 import type { ExtensionSession } from './support/extension.ts';
-import { startFixtureServer } from './support/server.ts';
 import type { FixtureServer } from './support/server.ts';
 
 const ROUTES = {
@@ -157,14 +153,11 @@ describe('Chromium', () => {
 describe('Firefox', () => {
   let server: FixtureServer;
   let browser: Browser;
+  let close: () => Promise<void>;
   before(async () => {
-    server = await startFixtureServer({ root: FIXTURES, routes: ROUTES });
-    ({ browser } = await launchFirefox({ extensionDir: FIREFOX_BUILD, port: server.port }));
+    ({ server, browser, close } = await startFirefoxSession(ROUTES));
   });
-  after(async () => {
-    await browser?.close().catch(() => {});
-    await server?.close();
-  });
+  after(() => close?.());
 
   // Firefox gives tests no way into extension storage, so these watch what the user sees: the
   // banner host appears only for a call at risk (banner mode "risk", the default).

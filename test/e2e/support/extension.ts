@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page, WebWorker } from 'puppeteer-core';
-import { launchChromium, extensionServiceWorker, waitFor } from './browsers.ts';
+import { launchChromium, launchFirefox, extensionServiceWorker, waitFor } from './browsers.ts';
 import { injectDriver, startFixtureServer } from './server.ts';
 import type { FixtureServer, Routes } from './server.ts';
 import type { Report } from '../../../core/types.ts';
@@ -58,6 +58,25 @@ export async function startChromiumSession(routes: Routes, opts: { extraArgs?: s
   }
 }
 
+/** Fixture server + Firefox with the built extension installed (hosts keep the server's port). */
+export async function startFirefoxSession(routes: Routes): Promise<{ server: FixtureServer; browser: Browser; close(): Promise<void> }> {
+  const server = await startFixtureServer({ root: FIXTURES, routes });
+  try {
+    const { browser } = await launchFirefox({ extensionDir: FIREFOX_BUILD, port: server.port });
+    return {
+      server,
+      browser,
+      close: async () => {
+        await browser.close().catch(() => {});
+        await server.close();
+      },
+    };
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+}
+
 /** The tab id of a page, asked of the extension (the only one that knows tab ids). */
 export async function tabIdOf(worker: WebWorker, page: Page): Promise<number> {
   const url = page.url();
@@ -88,43 +107,4 @@ export function waitForReport(worker: WebWorker, tabId: number, what: string, ac
   );
 }
 
-/**
- * What the banner shows, read through the DevTools protocol, which sees into the closed shadow
- * root that page scripts cannot reach. null when no banner is mounted.
- */
-export async function bannerText(page: Page): Promise<string | null> {
-  const session = await page.createCDPSession();
-  try {
-    const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
-    const host = findNode(root, (n) => n.nodeName === 'CALLGUARD-BANNER');
-    if (!host?.shadowRoots?.length) return null;
-    const text = collectText(host.shadowRoots[0]!).replace(/\s+/g, ' ').trim();
-    return text.length > 0 ? text : null;
-  } finally {
-    await session.detach().catch(() => {});
-  }
-}
-
-interface DomNode {
-  nodeName: string;
-  nodeType: number;
-  nodeValue?: string;
-  children?: DomNode[];
-  shadowRoots?: DomNode[];
-  contentDocument?: DomNode;
-}
-
-function findNode(node: DomNode, test: (n: DomNode) => boolean): DomNode | undefined {
-  if (test(node)) return node;
-  for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
-    const found = findNode(child, test);
-    if (found) return found;
-  }
-  return undefined;
-}
-
-function collectText(node: DomNode): string {
-  if (node.nodeName === 'STYLE') return '';
-  if (node.nodeType === 3) return `${node.nodeValue ?? ''} `;
-  return [...(node.children ?? []), ...(node.shadowRoots ?? [])].map(collectText).join('');
-}
+export { bannerText } from './banner-dom.ts';

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { CDPSession, Page, WebWorker } from 'puppeteer-core';
 import type { Level, Report } from '../../../core/types.ts';
 import { waitFor } from './browsers.ts';
+import { findNode, type DomNode } from './banner-dom.ts';
 import { fixtureRoute, REPO, storedReport, tabIdOf } from './extension.ts';
 import type { ExtensionSession } from './extension.ts';
 import type { Routes } from './server.ts';
@@ -110,23 +111,6 @@ export async function openBannerState(
 // ---------------------------------------------------------------------------------------------
 // The banner in its closed shadow root, seen through the DevTools protocol
 
-interface DomNode {
-  nodeId: number;
-  backendNodeId: number;
-  nodeName: string;
-  attributes?: string[];
-  children?: DomNode[];
-  shadowRoots?: DomNode[];
-}
-
-function findNode(node: DomNode, test: (n: DomNode) => boolean): DomNode | undefined {
-  if (test(node)) return node;
-  for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
-    const found = findNode(child, test);
-    if (found) return found;
-  }
-  return undefined;
-}
 
 const attr = (node: DomNode, name: string) => {
   const list = node.attributes ?? [];
