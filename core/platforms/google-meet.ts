@@ -2,6 +2,7 @@ import { emptyRead, type PlatformAdapter } from './adapter';
 import { findSelector, findText, readNames } from './dom';
 import { FACT_GOOGLE_MEET, platformEvidence } from './facts';
 import { flagNames } from './participants';
+import { findSmallText } from './toolkit';
 
 /** A meeting code path (abc-defg-hij) or a lookup link; "/" and "/landing" are not calls. */
 const MEETING_PATH = /^\/([a-z]{3}-[a-z]{4}-[a-z]{3}|lookup\/[\w-]+)(\/|$)/;
@@ -45,23 +46,28 @@ export const googleMeet: PlatformAdapter = {
   isCallUrl: (url) => url.hostname === 'meet.google.com' && MEETING_PATH.test(url.pathname),
   read(doc) {
     const read = emptyRead('google-meet');
-    const inCallBy = findSelector(doc, IN_CALL_SELECTORS) ?? findText(doc, IN_CALL_TEXT, ['button']);
-    const lobbyBy = findText(doc, LOBBY_TEXT, ['div', 'span']);
-    const preJoinBy = findText(doc, PRE_JOIN_TEXT, ['button', 'h1', 'h2']);
-    // The lobby and pre-join screens share the call's toolbar: only in-call-only markers count.
+    const inCallElement = findSelector(doc, IN_CALL_SELECTORS);
+    const inCallBy = inCallElement ?? findText(doc, IN_CALL_TEXT, ['button']);
+    // The lobby and pre-join screens share the call's toolbar, so the lobby's words win over the
+    // call's buttons; but the in-call elements never show in the lobby, and with one of them on
+    // the page (a long call) the costliest search of a read is not needed. The lobby's words sit
+    // in a small element: big containers (the whole call page) are skipped.
+    const lobbyBy = inCallElement ? null : (findText(doc, LOBBY_TEXT) ?? findSmallText(doc, LOBBY_TEXT, ['div', 'span']));
     if (lobbyBy) {
       read.phase = 'lobby';
       read.phaseEvidence = [`lobby text ${lobbyBy}`];
     } else if (inCallBy) {
       read.phase = 'in-call';
       read.phaseEvidence = [`in-call marker ${inCallBy}`];
-    } else if (preJoinBy) {
-      read.phase = 'pre-join';
-      read.phaseEvidence = [`pre-join text ${preJoinBy}`];
     } else {
-      // "New meeting" button, or the labelled "Enter a code or link" field.
-      const landingBy = findText(doc, LANDING_TEXT, ['button']);
-      if (landingBy) {
+      // Searched only when neither the lobby nor the call shows: each search costs a pass over the page.
+      const preJoinBy = findText(doc, PRE_JOIN_TEXT, ['button', 'h1', 'h2']);
+      // Else the "New meeting" button, or the labelled "Enter a code or link" field.
+      const landingBy = preJoinBy ? null : findText(doc, LANDING_TEXT, ['button']);
+      if (preJoinBy) {
+        read.phase = 'pre-join';
+        read.phaseEvidence = [`pre-join text ${preJoinBy}`];
+      } else if (landingBy) {
         read.phase = 'no-call';
         read.phaseEvidence = [`Meet home page ${landingBy}`];
         // No meeting here, so there is no meeting whose encryption could be judged.

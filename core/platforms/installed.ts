@@ -1,5 +1,6 @@
 import type { PlatformId } from '../types';
 import type { PlatformAdapter } from './adapter';
+import { readOnce } from './dom';
 import { genericWebrtc } from './webrtc';
 
 /**
@@ -17,11 +18,17 @@ const isAdapter = (value: unknown): value is PlatformAdapter =>
   typeof (value as PlatformAdapter).read === 'function' &&
   typeof (value as PlatformAdapter).isCallUrl === 'function';
 
-/** Installs the adapters exported by the given modules (an adapter bundle's whole job). */
+/**
+ * Installs the adapters exported by the given modules (an adapter bundle's whole job), each read
+ * gathering the page's texts once (readOnce: the bundle has its own copy of dom.ts, so this is
+ * the place that can wrap them).
+ */
 export function installAdapterModules(modules: readonly object[]): void {
   const holder = globalThis as Holder;
   holder[INSTALLED] ??= [];
-  holder[INSTALLED].push(...modules.flatMap((module) => Object.values(module).filter(isAdapter)));
+  for (const adapter of modules.flatMap((module) => Object.values(module).filter(isAdapter))) {
+    holder[INSTALLED].push({ ...adapter, read: (doc, app) => readOnce(() => adapter.read(doc, app)) });
+  }
 }
 
 /** The installed adapter for a platform; without one the page is read by WebRTC alone. */

@@ -1,5 +1,5 @@
 import type { CallPhase, FlaggedParticipant, PageRead } from '../types';
-import { findSelector, findText, quote } from './dom';
+import { findSelector, findText, firstMatch, pageTexts, quote } from './dom';
 import { looksLikeNotetaker, looksLikePhoneNumber, uniqueParticipants } from './participants';
 
 /**
@@ -29,31 +29,15 @@ export function detect(root: ParentNode, strategy: Strategy): string | null {
   return button ? `button ${button}` : null;
 }
 
-/**
- * Text of the given elements, skipping big containers (more than a few child elements): the
- * text a platform shows sits in small elements, and a container's text costs its whole subtree.
- */
+/** Text of the given elements, skipping big containers (see the 'small-text' reader). */
 export function findSmallText(root: ParentNode, patterns: readonly RegExp[], selectors: readonly string[]): string | null {
-  if (selectors.length === 0) return null;
-  for (const el of root.querySelectorAll(selectors.join(', '))) {
-    if (el.childElementCount > 4) continue;
-    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (text.length > 300) continue;
-    for (const pattern of patterns) {
-      const match = pattern.exec(text);
-      if (match) return quote(match[0]);
-    }
-  }
-  return null;
+  return selectors.length === 0 ? null : firstMatch(pageTexts(root, selectors.join(', '), 'small-text'), patterns);
 }
 
 /** A button whose accessible name matches, quoted. */
 export function findButton(root: ParentNode, patterns: readonly RegExp[]): string | null {
-  for (const el of root.querySelectorAll('button, [role="button"]')) {
-    const name = (el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (name && name.length <= 80 && patterns.some((p) => p.test(name))) return quote(name);
-  }
-  return null;
+  const name = pageTexts(root, 'button, [role="button"]', 'name').find((n) => n && patterns.some((p) => p.test(n)));
+  return name ? quote(name) : null;
 }
 
 export interface PhaseStrategies {

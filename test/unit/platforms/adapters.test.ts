@@ -90,6 +90,14 @@ describe('Google Meet adapter on the fixtures', () => {
     expect(googleMeet.read(load('google-meet/in-call.html'), {}).e2ee?.evidence.join(' ')).toMatch(/support\.google\.com/);
   });
 
+  it('tells the lobby from the call: its words beat the call buttons, an in-call-only element beats its words', () => {
+    const waiting = '<div class="XIsaqe">Asking to be let in…</div><button aria-label="Share screen"></button>';
+    expect(googleMeet.read(parse(waiting), {}).phase).toBe('lobby');
+    // A participant tile never shows in the lobby: a chat line quoting the lobby text is not one.
+    const inCall = `<div data-participant-id="p1"><span class="notranslate">Anna</span></div><div class="chat"><div>${waiting}</div></div>`;
+    expect(googleMeet.read(parse(inCall), {}).phase).toBe('in-call');
+  });
+
   it('does not take a chat line that mentions Gemini notes for the notes pill', () => {
     const doc = parse(`<div data-participant-id="x"><span class="notranslate">Anna</span></div>
       <div class="chat"><span>is Gemini is taking notes today?</span></div>`);
