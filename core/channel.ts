@@ -10,8 +10,9 @@ import type { AppState, ConnectionFact, ConnectionStats, RtcFacts, TrackFact } f
  *   scripts cannot guess and so cannot listen to or forge;
  * - the isolated world still validates every message's shape and keeps only known fields.
  * The probe forwards each connection's latest getStats() entries that locate the call
- * (transport, candidate pairs, local candidates) as `statsEntries`; they are summarised here at
- * once and only the summary is kept. This keeps the probe, which runs in every page, tiny.
+ * (transport, candidate pairs, local candidates, without their numbers: see withoutNumbers) as
+ * `statsEntries`, and only when they change; they are summarised here at once and only the
+ * summary is kept. This keeps the probe, which runs in every page, tiny.
  */
 const PREFIX = 'callguard:';
 export const HELLO_EVENT = `${PREFIX}hello`;

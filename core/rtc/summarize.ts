@@ -2,6 +2,14 @@ import type { ConnectionStats } from '../types';
 
 type StatsEntry = Record<string, unknown> & { type?: unknown; id?: unknown };
 
+/**
+ * JSON.stringify replacer of the main-world probe: drops every number. Byte and packet counters,
+ * timestamps and round-trip times move at every stats poll; no field summarizeStats reads is a
+ * number. So a call whose facts stay the same gives the same text at every poll, and the probe
+ * sends it only when it changes.
+ */
+export const withoutNumbers = (_key: string, value: unknown) => (typeof value === 'number' ? undefined : value);
+
 const CANDIDATE_TYPES = new Set(['host', 'srflx', 'prflx', 'relay']);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
 
@@ -29,7 +37,8 @@ export function summarizeStats(entries: Iterable<StatsEntry>): ConnectionStats {
     (selectedId ? byId.get(selectedId) : undefined) ??
     pairs.find((p) => p.selected === true) ??
     pairs.find((p) => p.nominated === true && p.state === 'succeeded');
-  const local = pair ? byId.get(String(pair.localCandidateId)) : undefined;
+  const localId = str(pair?.localCandidateId);
+  const local = localId ? byId.get(localId) : undefined;
 
   const stats: ConnectionStats = {};
   const candidateType = str(local?.candidateType);

@@ -1,5 +1,6 @@
 import { ackEventType, factsEventType, HELLO_EVENT, PROBE_READY_EVENT, requestEventType } from '../../core/channel';
 import { readJitsiAppState } from '../../core/platforms/jitsi-app-state';
+import { withoutNumbers } from '../../core/rtc/summarize';
 
 type Win = Window & typeof globalThis;
 type Endpoint = RTCRtpSender | RTCRtpReceiver;
@@ -25,7 +26,7 @@ const read = (getter: Getter | undefined, self: unknown): unknown => {
   try {
     return apply(getter!, self, []);
   } catch {
-    return undefined;
+    // Not this browser's getter, or a detached object: undefined.
   }
 };
 
@@ -118,8 +119,8 @@ export function installProbe(win: Win): void {
 
   /**
    * The getStats() entries that say how this browser is connected (summarised in core/channel.ts),
-   * as JSON. The entries are fresh objects of our own call: without a prototype, no toJSON the
-   * page put on Object.prototype is consulted.
+   * as JSON without their numbers (see withoutNumbers). The entries are fresh objects of our own
+   * call: without a prototype, no toJSON the page put on Object.prototype is consulted.
    */
   const locatingStats = (report: RTCStatsReport) => {
     let json = '';
@@ -128,7 +129,7 @@ export function installProbe(win: Win): void {
         const type = entry.type;
         if (type === 'transport' || type === 'candidate-pair' || type === 'local-candidate') {
           setPrototypeOf(entry, null);
-          json += (json ? ',' : '') + stringify(entry);
+          json += (json ? ',' : '') + stringify(entry, withoutNumbers);
         }
       },
     ]);
@@ -144,8 +145,11 @@ export function installProbe(win: Win): void {
       apply(then, apply(getStats, pc, []), [
         (report: RTCStatsReport) =>
           safely(() => {
-            meta.stats = locatingStats(report);
-            send();
+            const stats = locatingStats(report);
+            if (stats !== meta.stats) {
+              meta.stats = stats;
+              send();
+            }
           }),
         () => {},
       ]);

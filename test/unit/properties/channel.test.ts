@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseProbeMessage } from '../../../core/channel';
-import { summarizeStats } from '../../../core/rtc/summarize';
+import { summarizeStats, withoutNumbers } from '../../../core/rtc/summarize';
 import type { ConnectionStats } from '../../../core/types';
 
 const STATS_KEYS: (keyof ConnectionStats)[] = ['localCandidateType', 'networkType', 'relayProtocol', 'publicAddress', 'dtlsState', 'dtlsCipher', 'srtpCipher', 'tlsVersion'];
@@ -138,6 +138,16 @@ describe('summarizeStats on anything', () => {
           expect(seenStrings.has(v), `${key}=${v} comes from an entry`).toBe(true);
         }
         if (stats.localCandidateType) expect(['host', 'srflx', 'prflx', 'relay']).toContain(stats.localCandidateType);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('gives the same summary from the entries the probe sends (every number dropped)', () => {
+    fc.assert(
+      fc.property(entries, (list) => {
+        const sent = JSON.parse(`[${list.map((e) => JSON.stringify(e, withoutNumbers)).join(',')}]`) as Record<string, unknown>[];
+        expect(summarizeStats(sent)).toEqual(summarizeStats(list as Record<string, unknown>[]));
       }),
       { numRuns: 1000 },
     );

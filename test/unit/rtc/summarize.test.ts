@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { summarizeStats } from '../../../core/rtc/summarize';
+import { summarizeStats, withoutNumbers } from '../../../core/rtc/summarize';
 
 type Entry = Record<string, unknown>;
 
@@ -93,5 +93,28 @@ describe('summarizeStats', () => {
   it('never copies raw stats fields', () => {
     const stats = summarizeStats(chromium({ candidateType: 'srflx', address: '203.0.113.7', port: 54321, foundation: '1', priority: 1 }));
     expect(Object.keys(stats).sort()).toEqual(['dtlsCipher', 'dtlsState', 'localCandidateType', 'publicAddress', 'srtpCipher', 'tlsVersion']);
+  });
+
+  it('reads no number: what the probe sends (numbers dropped) summarises the same, and is the same from poll to poll', () => {
+    const poll = (n: number) =>
+      chromium({ candidateType: 'srflx', address: '203.0.113.7', port: 54321, priority: 1686052607, networkType: 'wifi' }).map((entry) =>
+        entry.type === 'candidate-pair' || entry.type === 'transport' ? { ...entry, bytesSent: 1000 * n, packetsSent: 10 * n, timestamp: 1.7e12 + n } : entry,
+      );
+    const sent = (entries: Entry[]) => entries.map((entry) => JSON.stringify(entry, withoutNumbers)).join(',');
+    expect(sent(poll(1))).toBe(sent(poll(2)));
+    expect(sent(poll(1))).not.toMatch(/bytesSent|timestamp|54321/);
+    const received = JSON.parse(`[${sent(poll(1))}]`) as Entry[];
+    expect(summarizeStats(received)).toEqual(summarizeStats(poll(1)));
+    expect(summarizeStats(received)).toMatchObject({ localCandidateType: 'srflx', publicAddress: '203.0.113.7', networkType: 'wifi' });
+  });
+
+  it('links a pair to its local candidate by a string id only', () => {
+    const numericIds = [
+      { id: 'T1', type: 'transport', selectedCandidatePairId: 'CP1' },
+      { id: 'CP1', type: 'candidate-pair', localCandidateId: 7 },
+      { id: '7', type: 'local-candidate', candidateType: 'srflx', address: '203.0.113.7' },
+    ];
+    expect(summarizeStats(numericIds).publicAddress).toBe('203.0.113.7'); // from the candidate list, not the pair
+    expect(summarizeStats(numericIds).localCandidateType).toBeUndefined();
   });
 });
