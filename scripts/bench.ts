@@ -5,8 +5,9 @@
 //   node scripts/bench.ts [--only=sizes,no-inject,join,polling,heap,main-thread] [--no-write] [--write]
 //
 // A partial run (--only) prints but does not rewrite docs/performance.md unless --write is given.
-// Knobs (environment): BENCH_JOINS (30), BENCH_MAIN_WINDOWS (4) × BENCH_MAIN_WINDOW_SECONDS (10),
-// BENCH_MAIN_CONTROL=1 (also measure two browsers without the extension: the noise floor),
+// Knobs (environment): BENCH_JOINS (30), BENCH_MAIN_ROUNDS (8) of BENCH_MAIN_WINDOWS (3) ×
+// BENCH_MAIN_WINDOW_SECONDS (8), BENCH_MAIN_CONTROL=1 (also measure two browsers without the
+// extension: the noise floor),
 // BENCH_POLL_SECONDS (20), BENCH_HEAP_MINUTES (60), CALLGUARD_BENCH_EXTENSION (another build),
 // BENCH_VERBOSE=1 (print how each figure was measured, and each step's time).
 import fs from 'node:fs';
@@ -16,7 +17,7 @@ import { REPO } from '../test/e2e/support/extension.ts';
 import { envNumber, EXTENSION_DIR, launchBench, startBenchServer, type BenchBrowser, type Figure } from './bench/common.ts';
 import { heapGrowth } from './bench/heap.ts';
 import { joinLatency } from './bench/join.ts';
-import { mainThreadControl, mainThreadCost } from './bench/main-thread.ts';
+import { mainThreadCost } from './bench/main-thread.ts';
 import { nothingInjected } from './bench/no-inject.ts';
 import { statsPolling } from './bench/polling.ts';
 import { markdown } from './bench/report.ts';
@@ -70,7 +71,6 @@ console.log(`CallGuard bench: ${EXTENSION_DIR}, ${os.cpus().length} cores, load 
 
 const server = await startBenchServer();
 let withExtension: BenchBrowser | undefined;
-let without: BenchBrowser | undefined;
 let chromium = 'unknown';
 try {
   await measure('sizes', 'bundle sizes', '≤ 4 KB probe, ≤ 40 KB content script', async () => [probeSize(), await contentScriptSize(true)]);
@@ -88,25 +88,13 @@ try {
     statsPolling(ext(), envNumber('BENCH_POLL_SECONDS', 20), 10),
   );
   await measure('heap', '60-minute simulated call', 'content-script heap growth ≤ 1 MB', () => heapGrowth(ext(), envNumber('BENCH_HEAP_MINUTES', 60)));
-  // Two fresh browsers, alike but for the extension.
   await withExtension?.close().catch(() => {});
   withExtension = undefined;
-  const windows = envNumber('BENCH_MAIN_WINDOWS', 4);
-  const windowSeconds = envNumber('BENCH_MAIN_WINDOW_SECONDS', 10);
-  await measure('main-thread', 'main-thread cost on a busy call page', 'with ÷ without ≤ 1.03', async () => {
-    withExtension = await launchBench(server, true);
-    without = await launchBench(server, false);
-    const figure = await mainThreadCost(withExtension, without, windows, windowSeconds);
-    if (process.env.BENCH_MAIN_CONTROL === '1') {
-      await withExtension.close();
-      withExtension = await launchBench(server, false);
-      figure.details.push(`Noise floor (BENCH_MAIN_CONTROL=1): two browsers both without the extension, same method: ${await mainThreadControl(withExtension, without, windows, windowSeconds)}.`);
-    }
-    return figure;
-  });
+  // Fresh pairs of browsers, alike but for the extension (scripts/bench/main-thread.ts).
+  const plan = { rounds: envNumber('BENCH_MAIN_ROUNDS', 8), windows: envNumber('BENCH_MAIN_WINDOWS', 3), windowSeconds: envNumber('BENCH_MAIN_WINDOW_SECONDS', 8) };
+  await measure('main-thread', 'main-thread cost on a busy call page', 'with ÷ without ≤ 1.03', () => mainThreadCost(server, plan, process.env.BENCH_MAIN_CONTROL === '1'));
 } finally {
   await withExtension?.close().catch(() => {});
-  await without?.close().catch(() => {});
   await server.close();
 }
 
