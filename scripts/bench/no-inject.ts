@@ -3,6 +3,8 @@
 // checks on a covered page show that they would see the extension if it were there.
 import { BUSY_URL, ELSEWHERE_URL, sleep, verdict, type BenchBrowser, type Figure } from './common.ts';
 
+const BANNER_WAIT_MS = 5000;
+
 interface Seen {
   url: string;
   extensionWorlds: number;
@@ -29,9 +31,16 @@ async function look(bench: BenchBrowser, url: string): Promise<Seen> {
     await cdp.send('Debugger.enable');
     await page.goto(url, { waitUntil: 'load' });
     await page.evaluate(() => (window as any).__fixture.startCall({ transforms: 'none' }));
-    await sleep(1500);
+    // Time for the call to connect and a banner to come up: the covered page's shows within this
+    // (on a loaded machine it can take more than a second), the other page gets as long.
+    const hasBanner = () => page.evaluate(() => !!document.querySelector('callguard-banner')) as Promise<boolean>;
+    const deadline = Date.now() + BANNER_WAIT_MS;
+    let banner = await hasBanner();
+    while (!banner && Date.now() < deadline) {
+      await sleep(100);
+      banner = await hasBanner();
+    }
     const probeWrapped = (await page.evaluate(() => (RTCPeerConnection as any)[Symbol.for('callguard.wrapped')] === true)) as boolean;
-    const banner = (await page.evaluate(() => !!document.querySelector('callguard-banner'))) as boolean;
     await page.evaluate(() => (window as any).__fixture.endCalls());
     return { url, extensionWorlds, probeWrapped, banner, extensionScripts: [...extensionScripts] };
   } finally {
@@ -46,7 +55,7 @@ export async function nothingInjected(bench: BenchBrowser): Promise<Figure> {
     `${s.url}: ${s.extensionWorlds} isolated world(s) of the extension; extension scripts parsed: ${s.extensionScripts.join(', ') || 'none'}; ` +
     `RTCPeerConnection wrapped: ${s.probeWrapped}; banner: ${s.banner}.`;
   const clean = elsewhere.extensionWorlds === 0 && !elsewhere.probeWrapped && !elsewhere.banner && elsewhere.extensionScripts.length === 0;
-  const controlSeen = covered.extensionWorlds > 0 && covered.probeWrapped;
+  const controlSeen = covered.extensionWorlds > 0 && covered.probeWrapped && covered.banner;
   return {
     what: 'non-conference pages',
     target: 'nothing injected',

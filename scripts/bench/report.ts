@@ -76,6 +76,13 @@ export function markdown(figures: Figure[], run: RunInfo): string {
     '- Size: the banner UI injected by the background only when a call starts (see the content-script breakdown above).',
     "- Time: a read of a page that never settles still costs a pass over the page for each place it searches (about 0.4 ms on the busy page, a second apart); reads could be scoped to the subtrees the platform's signals live in. Reading less often on a busy page (now at most once a second) is the last lever, since it delays a mid-call warning.",
     '',
+    '## What the main-thread figure can and cannot tell (2026-12-02)',
+    '',
+    "- CallGuard's own JavaScript on the busy page is about 1.1 ms per second of call (the CPU profile above: content script, probe), about 0.5% of the page's 200–220 ms/s of main-thread work. The ratio counts more than that.",
+    '- The rest is not one phase. A trace of one browser with CallGuard and two windows, the busy page on meet.google.com in one and the same page at a site not covered in the other, showed every phase of the covered page (its own timer callbacks, style, layout, paint, commit) about 10% longer, for the same number of frames and the same DOM changes.',
+    "- Builds with one part taken out, compared in that two-window setup (ratio covered ÷ not covered, 16–20 windows of 5 s): the full extension 1.040–1.080 (4 runs); no banner at all 1.000–1.068 (4); no entrance animation 1.012–1.068 (4); no probe 1.063; banner outside the top layer 1.064; banner present but display: none 1.068. The same setup without the extension: 0.977 and 1.019. From run to run the ratio moves by ±3%, more than any part's share, so no part could be shown to carry the difference.",
+    "- On this 2-core VM one run of the figure is good to about ±2.5% (its 95% interval and the noise floor above say how good): it cannot tell 1.03 from 1.01 or 1.05. More rounds narrow the interval (BENCH_MAIN_ROUNDS); a machine with more cores, where the two browsers do not share two, would say more.",
+    '',
   );
   return lines.join('\n');
 }
