@@ -39,6 +39,7 @@ interface Times {
 }
 const TIME_METRICS = { task: 'TaskDuration', script: 'ScriptDuration', style: 'RecalcStyleDuration', layout: 'LayoutDuration' } as const;
 const noTime = (): Times => ({ task: 0, script: 0, style: 0, layout: 0 });
+const TIME_KEYS = Object.keys(TIME_METRICS) as (keyof Times)[];
 
 /** One side over one round. */
 interface Sample extends Times {
@@ -63,7 +64,7 @@ async function openBusyPage(bench: BenchBrowser): Promise<Side> {
 async function metrics(side: Side): Promise<Times> {
   const { metrics } = (await side.cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
   const times = noTime();
-  for (const key of Object.keys(TIME_METRICS) as (keyof Times)[]) times[key] = (metrics.find((m) => m.name === TIME_METRICS[key])?.value ?? NaN) * 1000;
+  for (const key of TIME_KEYS) times[key] = (metrics.find((m) => m.name === TIME_METRICS[key])?.value ?? NaN) * 1000;
   return times;
 }
 
@@ -103,7 +104,7 @@ async function measureRound(server: FixtureServer, withA: boolean, withB: boolea
       for (const [i, side] of order.entries()) {
         const after = await metrics(side);
         const total = totals.get(side)!;
-        for (const key of Object.keys(TIME_METRICS) as (keyof Times)[]) total[key] += after[key] - before[i]![key];
+        for (const key of TIME_KEYS) total[key] += after[key] - before[i]![key];
       }
     }
     const [doneA, doneB] = await Promise.all([a, b].map(stopBusy));

@@ -1,7 +1,8 @@
 // Pages CallGuard does not cover get nothing: no isolated world of the extension, no main-world
 // probe (RTCPeerConnection not wrapped), no banner, even with a live call on the page. The same
 // checks on a covered page show that they would see the extension if it were there.
-import { BUSY_URL, ELSEWHERE_URL, sleep, verdict, type BenchBrowser, type Figure } from './common.ts';
+import { waitFor } from '../../test/e2e/support/browsers.ts';
+import { BUSY_URL, ELSEWHERE_URL, verdict, type BenchBrowser, type Figure } from './common.ts';
 
 const BANNER_WAIT_MS = 5000;
 
@@ -33,13 +34,7 @@ async function look(bench: BenchBrowser, url: string): Promise<Seen> {
     await page.evaluate(() => (window as any).__fixture.startCall({ transforms: 'none' }));
     // Time for the call to connect and a banner to come up: the covered page's shows within this
     // (on a loaded machine it can take more than a second), the other page gets as long.
-    const hasBanner = () => page.evaluate(() => !!document.querySelector('callguard-banner')) as Promise<boolean>;
-    const deadline = Date.now() + BANNER_WAIT_MS;
-    let banner = await hasBanner();
-    while (!banner && Date.now() < deadline) {
-      await sleep(100);
-      banner = await hasBanner();
-    }
+    const banner = await waitFor(() => page.evaluate(() => !!document.querySelector('callguard-banner')), { timeoutMs: BANNER_WAIT_MS }).catch(() => false);
     const probeWrapped = (await page.evaluate(() => (RTCPeerConnection as any)[Symbol.for('callguard.wrapped')] === true)) as boolean;
     await page.evaluate(() => (window as any).__fixture.endCalls());
     return { url, extensionWorlds, probeWrapped, banner, extensionScripts: [...extensionScripts] };
