@@ -19,25 +19,28 @@ export function createPolicyStore() {
     for (const listener of listeners) listener();
   };
   const readManaged = () => browser.storage.managed.get();
+  // A read started before a change may answer after it: its older value must not win.
+  const setUser = latestWins<unknown>((value) => (user = value));
+  const setAdmin = latestWins<Record<string, unknown>>((value) => (admin = value));
 
   // Reports wait only for the user's settings; the organisation's follow as soon as they arrive.
   const ready = (async () => {
-    user = (await browser.storage.local.get(USER_SETTINGS_KEY))[USER_SETTINGS_KEY];
-    admin = await readManagedWithRetry(readManaged, { attempts: 1 });
+    await setUser(async () => (await browser.storage.local.get(USER_SETTINGS_KEY))[USER_SETTINGS_KEY]);
+    await setAdmin(() => readManagedWithRetry(readManaged, { attempts: 1 }));
     recompute();
   })();
   void ready.then(async () => {
     if (Object.keys(admin).length > 0) return;
-    admin = await readManagedWithRetry(readManaged);
-    if (Object.keys(admin).length > 0) recompute();
+    const applied = await setAdmin(() => readManagedWithRetry(readManaged));
+    if (applied && Object.keys(admin).length > 0) recompute();
   });
 
   browser.storage.onChanged.addListener(async (changes, area) => {
     if (area === 'managed') {
-      admin = await readManagedWithRetry(readManaged, { attempts: 1 });
+      await setAdmin(() => readManagedWithRetry(readManaged, { attempts: 1 }));
       recompute();
     } else if (area === 'local' && USER_SETTINGS_KEY in changes) {
-      user = changes[USER_SETTINGS_KEY].newValue;
+      await setUser(async () => changes[USER_SETTINGS_KEY].newValue);
       recompute();
     }
   });
@@ -49,3 +52,21 @@ export function createPolicyStore() {
   };
 }
 export type PolicyStore = ReturnType<typeof createPolicyStore>;
+
+/**
+ * Runs reads and applies each answer unless a read started later was applied already, so answers
+ * that come back out of order (a storage get overtaken by the onChanged of a later set) never
+ * bring back an older value. Resolves to whether this read's value was applied.
+ */
+export function latestWins<T>(apply: (value: T) => void): (read: () => Promise<T>) => Promise<boolean> {
+  let started = 0;
+  let applied = 0;
+  return async (read) => {
+    const ticket = ++started;
+    const value = await read();
+    if (ticket < applied) return false;
+    applied = ticket;
+    apply(value);
+    return true;
+  };
+}
