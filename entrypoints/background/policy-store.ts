@@ -40,7 +40,8 @@ export function createPolicyStore() {
       await setAdmin(() => readManagedWithRetry(readManaged, { attempts: 1 }));
       recompute();
     } else if (area === 'local' && USER_SETTINGS_KEY in changes) {
-      await setUser(async () => changes[USER_SETTINGS_KEY].newValue);
+      const value: unknown = changes[USER_SETTINGS_KEY]?.newValue;
+      await setUser(async () => value);
       recompute();
     }
   });

@@ -22,7 +22,7 @@ describe('background: policy store', () => {
     await fakeBrowser.storage.local.set({ [USER_SETTINGS_KEY]: {} });
     const firstRead = deferred<Record<string, unknown>>();
     const get = vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementationOnce(() => firstRead.promise);
-    vi.spyOn(fakeBrowser.storage.managed, 'get').mockResolvedValue({});
+    vi.spyOn(fakeBrowser.storage.managed, 'get').mockResolvedValue({} as never);
 
     const store = createPolicyStore();
     const changes = vi.fn();
@@ -39,7 +39,7 @@ describe('background: policy store', () => {
 
   it('applies the stored settings at start, then each change, user below organisation', async () => {
     await fakeBrowser.storage.local.set({ [USER_SETTINGS_KEY]: { requireE2EE: true, banner: 'always' } });
-    vi.spyOn(fakeBrowser.storage.managed, 'get').mockResolvedValue({ banner: 'risk' });
+    vi.spyOn(fakeBrowser.storage.managed, 'get').mockResolvedValue({ banner: 'risk' } as never);
     const store = createPolicyStore();
     await store.ready;
     expect(store.get().policy.requireE2EE).toBe(true);
