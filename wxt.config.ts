@@ -4,6 +4,7 @@ import { build, type InlineConfig } from 'vite';
 import { defineConfig } from 'wxt';
 import { CONFERENCE_MATCHES, PLATFORM_MATCHES } from './core/platforms/matches';
 import { ALL_ADAPTERS_FILE, adapterFile, CALL_SCRIPT_FILE } from './core/policy/sites';
+import { isAdapter } from './core/platforms/installed';
 
 /**
  * Public half of CallGuard's signing key: it fixes the Chrome/Edge extension id
@@ -53,15 +54,29 @@ async function bundleProbe(): Promise<string> {
 }
 
 /**
+ * The name under which a platform module exports its adapter. A bundle imports only that: a
+ * namespace import would also carry the module's coverage notes (docs/platforms.md), which the
+ * page never needs.
+ */
+async function adapterExportName(id: string): Promise<string> {
+  const module = (await import(`./core/platforms/${id}.ts`)) as Record<string, unknown>;
+  const name = Object.keys(module).find((key) => isAdapter(module[key]));
+  if (!name) throw new Error(`core/platforms/${id}.ts exports no adapter`);
+  return name;
+}
+
+/**
  * One platform's adapter (or, for 'all', every platform's) as a minified IIFE that installs it in
  * the isolated world for the call script (core/platforms/installed.ts).
  */
 async function bundleAdapters(platforms: string[]): Promise<string> {
-  const modules = platforms.map((id) => JSON.stringify(resolve(import.meta.dirname, `core/platforms/${id}.ts`)));
+  const imports = await Promise.all(
+    platforms.map(async (id, i) => `import { ${await adapterExportName(id)} as adapter${i} } from ${JSON.stringify(resolve(import.meta.dirname, `core/platforms/${id}.ts`))};`),
+  );
   const code = [
-    `import { installAdapterModules } from ${JSON.stringify(resolve(import.meta.dirname, 'core/platforms/installed.ts'))};`,
-    ...modules.map((path, i) => `import * as adapter${i} from ${path};`),
-    `installAdapterModules([${modules.map((_, i) => `adapter${i}`).join(', ')}]);`,
+    `import { installAdapters } from ${JSON.stringify(resolve(import.meta.dirname, 'core/platforms/installed.ts'))};`,
+    ...imports,
+    `installAdapters([${platforms.map((_, i) => `adapter${i}`).join(', ')}]);`,
   ].join('\n');
   // The bundler wants its entry as a file: a generated one, outside the source tree.
   const entry = resolve(import.meta.dirname, `node_modules/.cache/callguard/adapters-${platforms.length > 1 ? 'all' : platforms[0]}.ts`);

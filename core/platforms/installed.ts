@@ -11,7 +11,7 @@ import { genericWebrtc } from './webrtc';
 const INSTALLED = Symbol.for('callguard.adapters');
 type Holder = { [INSTALLED]?: PlatformAdapter[] };
 
-const isAdapter = (value: unknown): value is PlatformAdapter =>
+export const isAdapter = (value: unknown): value is PlatformAdapter =>
   typeof value === 'object' &&
   value !== null &&
   typeof (value as PlatformAdapter).id === 'string' &&
@@ -19,14 +19,14 @@ const isAdapter = (value: unknown): value is PlatformAdapter =>
   typeof (value as PlatformAdapter).isCallUrl === 'function';
 
 /**
- * Installs the adapters exported by the given modules (an adapter bundle's whole job), each read
- * gathering the page's texts once (readOnce: the bundle has its own copy of dom.ts, so this is
- * the place that can wrap them).
+ * Installs a bundle's adapters (an adapter bundle's whole job), each read gathering the page's
+ * texts once (readOnce: the bundle has its own copy of dom.ts, so this is the place that can wrap
+ * them).
  */
-export function installAdapterModules(modules: readonly object[]): void {
+export function installAdapters(adapters: readonly PlatformAdapter[]): void {
   const holder = globalThis as Holder;
   holder[INSTALLED] ??= [];
-  for (const adapter of modules.flatMap((module) => Object.values(module).filter(isAdapter))) {
+  for (const adapter of adapters) {
     holder[INSTALLED].push({ ...adapter, read: (doc, app) => readOnce(() => adapter.read(doc, app)) });
   }
 }

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { pageTexts, readOnce } from '../../../core/platforms/dom';
 import { googleMeet } from '../../../core/platforms/google-meet';
-import { installAdapterModules, installedAdapter } from '../../../core/platforms/installed';
+import { installAdapters, installedAdapter } from '../../../core/platforms/installed';
 import { adapterFor } from '../../../core/platforms/registry';
 import type { PlatformId } from '../../../core/types';
 import { FIXTURES, load, parse } from './support';
@@ -72,7 +72,7 @@ describe('installed adapters', () => {
   });
 
   it('read through readOnce, with the same result as the adapter itself', () => {
-    installAdapterModules([{ googleMeet }]);
+    installAdapters([googleMeet]);
     const installed = installedAdapter('google-meet');
     expect(installed).not.toBe(googleMeet);
     expect(installed.id).toBe('google-meet');
