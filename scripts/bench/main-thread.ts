@@ -12,6 +12,7 @@ import type { CDPSession, Page } from 'puppeteer-core';
 import { waitFor } from '../../test/e2e/support/browsers.ts';
 import type { FixtureServer } from '../../test/e2e/support/server.ts';
 import { BUSY_URL, launchBench, mean, ms, sleep, sum, verdict, type BenchBrowser, type Figure } from './common.ts';
+import { processTreeCpuMs } from './process-cpu.ts';
 import { cpuShare, type CpuProfile } from './profiles.ts';
 
 export const MAIN_THREAD_RATIO_LIMIT = 1.03;
@@ -44,6 +45,8 @@ const TIME_KEYS = Object.keys(TIME_METRICS) as (keyof Times)[];
 /** One side over one round. */
 interface Sample extends Times {
   mutationsPerSecond: number;
+  /** CPU time of every process of the side's browser over the windows, ms. */
+  browserCpu: number;
 }
 
 interface Round {
@@ -96,9 +99,15 @@ async function measureRound(server: FixtureServer, withA: boolean, withB: boolea
       [a, noTime()],
       [b, noTime()],
     ]);
+    const browserCpu = new Map<Side, number>([
+      [a, 0],
+      [b, 0],
+    ]);
+    const cpuOf = (side: Side) => processTreeCpuMs(side.bench.browser.process()?.pid);
     for (let w = 0; w < plan.windows; w++) {
       const order = (w + round) % 2 === 0 ? [a, b] : [b, a];
       const before = [];
+      const cpuBefore = order.map(cpuOf);
       for (const side of order) before.push(await metrics(side));
       await sleep(plan.windowSeconds * 1000);
       for (const [i, side] of order.entries()) {
@@ -106,9 +115,14 @@ async function measureRound(server: FixtureServer, withA: boolean, withB: boolea
         const total = totals.get(side)!;
         for (const key of TIME_KEYS) total[key] += after[key] - before[i]![key];
       }
+      for (const [i, side] of order.entries()) browserCpu.set(side, browserCpu.get(side)! + cpuOf(side) - cpuBefore[i]!);
     }
     const [doneA, doneB] = await Promise.all([a, b].map(stopBusy));
-    const sample = (side: Side, done: { mutations: number; seconds: number }): Sample => ({ ...totals.get(side)!, mutationsPerSecond: done.mutations / done.seconds });
+    const sample = (side: Side, done: { mutations: number; seconds: number }): Sample => ({
+      ...totals.get(side)!,
+      mutationsPerSecond: done.mutations / done.seconds,
+      browserCpu: browserCpu.get(side)!,
+    });
     return { a: sample(a, doneA!), b: sample(b, doneB!) };
   } finally {
     for (const bench of benches) await bench.close().catch(() => {});
@@ -154,6 +168,7 @@ export async function mainThreadCost(server: FixtureServer, plan: MainThreadPlan
     `Per round: ${perRound.map(fmtRatio).join(', ')}; 95% interval of the mean from their spread ${fmtRatio(low)}–${fmtRatio(high)}. On this kind of machine two identical browsers differ by a few per cent from window to window, so the interval is the honest size of the figure.`,
     `Task time with CallGuard ${ms(perSecond(a, (s) => s.task))}/s, without ${ms(perSecond(b, (s) => s.task))}/s (ratio ${fmtRatio(taskRatio)}); script time with ${ms(perSecond(a, (s) => s.script), 2)}/s, without ${ms(perSecond(b, (s) => s.script), 2)}/s (ratio ${fmtRatio(scriptRatio)}). ` +
       `Within the task time, style recalculation with ${ms(perSecond(a, (s) => s.style), 2)}/s, without ${ms(perSecond(b, (s) => s.style), 2)}/s; layout with ${ms(perSecond(a, (s) => s.layout), 2)}/s, without ${ms(perSecond(b, (s) => s.layout), 2)}/s.`,
+    `Whole browser, every process (browser, GPU, network, audio, renderers, the extension's service worker; CPU time from /proc over the same windows, not part of the figure): with CallGuard ${ms(perSecond(a, (s) => s.browserCpu))}/s, without ${ms(perSecond(b, (s) => s.browserCpu))}/s (ratio ${fmtRatio(sum(a.map((s) => s.browserCpu)) / sum(b.map((s) => s.browserCpu)))}).`,
     `DOM changes per second achieved, per round: with ${a.map((s) => s.mutationsPerSecond.toFixed(0)).join(', ')}; without ${b.map((s) => s.mutationsPerSecond.toFixed(0)).join(', ')}.`,
     `Where the extension's time goes (separate ${share.seconds} s CPU profile of the page with CallGuard, not part of the ratio; the profiler slows everything a little): ` +
       `content script ${ms(share.contentScriptMs)} (${(share.contentScriptMs / share.seconds).toFixed(2)} ms/s), main-world probe ${ms(share.probeMs)} (${(share.probeMs / share.seconds).toFixed(2)} ms/s), ` +
