@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { PLATFORM_MATCHES } from '../core/platforms/matches';
+import { PLATFORMS } from '../core/platforms/index';
 import { planSiteScripts } from '../core/policy/sites';
 import type { ConferenceSite } from '../core/policy/types';
 import type { PlatformId } from '../core/types';
@@ -34,7 +34,7 @@ export function OptionsSites({ sites, granted }: { sites: ConferenceSite[]; gran
       <h2 id="section-covered">{t('options_covered')}</h2>
       <h3>{t('options_covered_builtin')}</h3>
       <ul class="covered-builtin">
-        {(Object.entries(PLATFORM_MATCHES) as [PlatformId, string[]][]).map(([id, patterns]) => (
+        {PLATFORMS.filter((p) => p.matches.length > 0).map(({ id, matches: patterns }) => (
           <li key={id} data-platform={id}>
             {platformLabel(id)}: {patterns.map(hostOf).join(', ')}
           </li>

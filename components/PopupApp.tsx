@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ExtensionMessage } from '../core/messages';
-import { PLATFORM_MATCHES } from '../core/platforms/matches';
-import type { PlatformId, Report } from '../core/types';
+import { PLATFORMS } from '../core/platforms/index';
+import type { Report } from '../core/types';
 import { platformName, t } from './i18n';
 import { ReportView, type RecheckState } from './ReportView';
 import { requestSiteAccess, sitePatternFor, userSites } from './site-access';
@@ -119,7 +119,7 @@ export function NoCallView({ watched, tabUrl }: { watched: boolean; tabUrl: stri
       )}
       <h2 id="covered-heading">{t('popup_covered_sites')}</h2>
       <ul class="covered" aria-labelledby="covered-heading">
-        {(Object.entries(PLATFORM_MATCHES) as [PlatformId, string[]][]).map(([id, patterns]) => (
+        {PLATFORMS.filter((p) => p.matches.length > 0).map(({ id, matches: patterns }) => (
           <li key={id} data-platform={id}>
             <span class="platform">{platformName(id)}</span> <span class="hosts">{patterns.map(hostOf).join(', ')}</span>
           </li>

@@ -2,10 +2,12 @@ import { CHECKS } from './checks';
 import type { CheckContext } from './checks/context';
 import { judgeEncryption } from './encryption';
 import { networkReport } from './network/report';
-import { uniqueParticipants } from './platforms/participants';
+import { factOf } from './platforms/index';
+import { uniqueParticipants } from './platforms/roster';
 import type { Policy } from './policy/types';
 import { isLiveMediaConnection } from './rtc/media';
-import type { BrowserNetworkFacts, CallPhase, Finding, FrameSignals, Level, PageRead, PlatformId, Report, Severity } from './types';
+import { bySeverity, reportLevel } from './severity';
+import type { BrowserNetworkFacts, CallPhase, Finding, FrameSignals, PageRead, PlatformId, Report } from './types';
 
 export interface AssessInput {
   /** The tab's top-level URL, also when the call runs in an iframe. */
@@ -20,9 +22,12 @@ export interface AssessInput {
 }
 
 const PHASE_RANK: Record<CallPhase, number> = { 'no-call': 0, unknown: 1, 'pre-join': 2, lobby: 3, 'in-call': 4 };
-const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, danger: 2 };
 
-/** Signals of every frame of a tab + policy → the tab's report. Pure. */
+/**
+ * Signals of every frame of a tab + policy → the tab's report as the page shows it now. Pure.
+ * What the call showed before (participants who left, a recording that stopped) is added by
+ * the call's memory (core/call-memory.ts).
+ */
 export function assess(input: AssessInput): Report {
   const pages = input.frames.flatMap((f) => (f.page ? [f.page] : []));
   const connections = input.frames.flatMap((f) => f.rtc?.connections ?? []);
@@ -33,7 +38,7 @@ export function assess(input: AssessInput): Report {
   const phase: CallPhase = inCall ? 'in-call' : (page?.phase ?? 'unknown');
   const platform = page && page.platform !== 'webrtc' ? page.platform : (input.platform ?? (connections.length ? 'webrtc' : null));
 
-  const encryption = judgeEncryption(pages, connections);
+  const encryption = judgeEncryption(pages, connections, factOf);
   const browserNetwork = input.browserNetwork ?? {};
   const network = networkReport(connections, input.policy, browserNetwork, input.timeZone);
   const participants = uniqueParticipants(pages.flatMap((p) => p.participants));
@@ -49,11 +54,13 @@ export function assess(input: AssessInput): Report {
     policy: input.policy,
   };
 
-  const findings = Object.values(CHECKS)
-    .map((check) => check(context))
-    .filter((f): f is Finding => f !== null)
-    .map((f) => ({ ...f, severity: input.policy.severity[f.id] ?? f.severity }))
-    .sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
+  const at = input.now.toISOString();
+  const findings = bySeverity(
+    Object.values(CHECKS)
+      .map((check) => check(context))
+      .filter((f): f is Finding => f !== null)
+      .map((f) => ({ ...f, severity: input.policy.severity[f.id] ?? f.severity, firstSeen: at, lastSeen: at, active: true })),
+  );
 
   return {
     version: 1,
@@ -66,19 +73,10 @@ export function assess(input: AssessInput): Report {
     e2eeEvidence: encryption.evidence,
     findings,
     network,
-    participants,
+    participants: participants.map((p) => ({ ...p, firstSeen: at, lastSeen: at, present: true })),
+    timeline: [],
+    callStartedAt: null,
     unreadable: [...new Set(pages.filter((p) => p.phase !== 'no-call').flatMap((p) => p.unreadable))],
-    updatedAt: input.now.toISOString(),
+    updatedAt: at,
   };
-}
-
-/** Worst finding wins; "ok" needs encryption confirmed on and nothing above info. */
-export function reportLevel(findings: readonly Finding[], e2ee: Report['e2ee']): Level {
-  if (findings.some((f) => f.severity === 'danger')) return 'danger';
-  if (findings.some((f) => f.severity === 'warning')) return 'warning';
-  return e2ee === 'on' ? 'ok' : 'unknown';
-}
-
-export function severityRank(severity: Severity): number {
-  return SEVERITY_RANK[severity];
 }

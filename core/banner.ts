@@ -1,4 +1,4 @@
-import { severityRank } from './assess';
+import { severityRank } from './severity';
 import type { BannerSettings } from './messages';
 import type { FindingId, PlatformId, Report } from './types';
 

@@ -1,5 +1,5 @@
 import { summarizeStats } from './rtc/summarize';
-import type { AppState, ConnectionFact, ConnectionStats, RtcFacts, TrackFact } from './types';
+import type { AppState, ConnectionFact, ConnectionStats, JitsiParticipant, RtcFacts, TrackFact } from './types';
 
 /**
  * The main-world probe and the isolated content script talk through DOM events on `document`.
@@ -29,8 +29,6 @@ export interface ProbeMessage {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const shortString = (v: unknown): v is string => typeof v === 'string' && v.length <= 200;
-const stringArray = (v: unknown): string[] | undefined =>
-  Array.isArray(v) ? v.filter(shortString).slice(0, 500) : undefined;
 const bool = (v: unknown): boolean | undefined => (typeof v === 'boolean' ? v : undefined);
 
 /** Parses a probe message (a JSON string); anything malformed gives null. */
@@ -86,12 +84,20 @@ function parseAppState(raw: unknown): AppState {
     jitsi: {
       joined: bool(j.joined),
       e2eeEnabled: bool(j.e2eeEnabled),
-      phoneParticipants: stringArray(j.phoneParticipants),
-      recording: bool(j.recording),
+      e2eeDisabledCount: typeof j.e2eeDisabledCount === 'number' && Number.isFinite(j.e2eeDisabledCount) ? j.e2eeDisabledCount : undefined,
+      participants: Array.isArray(j.participants) ? j.participants.slice(0, 5000).flatMap(parseJitsiParticipant) : undefined,
+      fileRecording: bool(j.fileRecording),
+      liveStreaming: bool(j.liveStreaming),
       transcribing: bool(j.transcribing),
       lobbyKnocking: bool(j.lobbyKnocking),
       lobbyEnabled: bool(j.lobbyEnabled),
       passwordLocked: bool(j.passwordLocked),
+      prejoin: bool(j.prejoin),
     },
   };
+}
+
+function parseJitsiParticipant(raw: unknown): JitsiParticipant[] {
+  if (!isRecord(raw) || !shortString(raw.name) || typeof raw.phone !== 'boolean') return [];
+  return [{ name: raw.name, phone: raw.phone, e2ee: bool(raw.e2ee), localRecording: bool(raw.localRecording) }];
 }

@@ -1,6 +1,6 @@
-import { overruledClaim, PLATFORM_FACTS, platformEvidence } from './platforms/facts';
+import type { PlatformFact } from './platforms/platform';
 import { describeTracks, transformCoverage } from './rtc/media';
-import type { ConnectionFact, E2eeState, PageRead, Source } from './types';
+import type { ConnectionFact, E2eeState, PageRead, PlatformId, Source } from './types';
 
 export interface EncryptionVerdict {
   state: E2eeState;
@@ -9,12 +9,19 @@ export interface EncryptionVerdict {
   evidence: string[];
 }
 
+/** The vendor facts of the platforms on the page, by id (from the registry, or a test's own). */
+export type FactsOf = (platform: PlatformId) => PlatformFact | null;
+
 /**
- * Combines the platform's word, the page's indicator and what WebRTC shows (DESIGN.md):
- * anything saying "off" wins; "on" needs the page or platform saying so and nothing against it.
- * Transforms on every track are only consistent with E2EE, never proof of it.
+ * Two sources for "on", one for "off":
+ * - off: live media without an encoded transform (WebRTC), or the platform saying so (its
+ *   indicator, its state, or its documented fact). Anything saying "off" wins.
+ * - on: the platform's own state or encryption control says "on" *and* the media path agrees:
+ *   live media is flowing and every live sender and receiver has an encoded transform. With
+ *   either half missing the verdict is unknown, and the evidence names the missing half.
+ * Transforms alone are only consistent with E2EE (apps use them for effects too), never proof.
  */
-export function judgeEncryption(pages: readonly PageRead[], connections: readonly ConnectionFact[]): EncryptionVerdict {
+export function judgeEncryption(pages: readonly PageRead[], connections: readonly ConnectionFact[], factOf: FactsOf): EncryptionVerdict {
   const { liveSenders, untransformedSenders, liveReceivers, untransformedReceivers } = transformCoverage(connections);
   const live = [...liveSenders, ...liveReceivers];
   const untransformed = [...untransformedSenders, ...untransformedReceivers];
@@ -32,35 +39,76 @@ export function judgeEncryption(pages: readonly PageRead[], connections: readonl
     };
   }
 
-  const claims = pages.flatMap((p) => (p.e2ee ? [withPlatformFact(p, p.e2ee)] : []));
+  const claims = pages.flatMap((p) => {
+    const claim = withPlatformFact(factOf(p.platform), p.e2ee, p.phase === 'in-call');
+    return claim ? [claim] : [];
+  });
   const off = claims.find((c) => c.state === 'off');
   if (off) return { state: 'off', source: off.source, evidence: off.evidence };
 
-  const rtcNote =
+  const mediaAgrees =
     live.length > 0
-      ? [
-          `encoded transforms on all live media (${describeTracks(liveSenders)} sent, ${describeTracks(liveReceivers)} received): consistent with end-to-end encryption, not proof of it`,
-        ]
-      : [];
+      ? `the media path agrees: encoded transforms on all live media (${describeTracks(liveSenders)} sent, ${describeTracks(liveReceivers)} received)`
+      : null;
   const on = claims.find((c) => c.state === 'on');
-  if (on) return { state: 'on', source: on.source, evidence: [...on.evidence, ...rtcNote] };
+  if (on && mediaAgrees) return { state: 'on', source: on.source, evidence: [...on.evidence, mediaAgrees] };
+  if (on) {
+    return {
+      state: 'unknown',
+      source: on.source,
+      evidence: [
+        ...on.evidence,
+        'missing half: no live media was seen in this call, so the media path could not confirm end-to-end encryption',
+      ],
+    };
+  }
   // What the vendor says, where it decides nothing by itself (E2EE optional, or no claim).
   const facts = [...new Set(pages.map((p) => p.platform))].flatMap((id) => {
-    const fact = PLATFORM_FACTS[id];
+    const fact = factOf(id);
     return fact ? [platformEvidence(fact)] : [];
   });
   return {
     state: 'unknown',
     source: live.length > 0 ? 'rtc' : 'ui',
-    evidence: [...rtcNote, 'the page shows no encryption indicator CallGuard can read', ...facts],
+    evidence: [
+      ...(mediaAgrees ? [`${mediaAgrees}; that is consistent with end-to-end encryption, not proof of it`] : []),
+      'missing half: the platform\'s own state or encryption indicator, which CallGuard could not read on this page',
+      ...facts,
+    ],
   };
 }
 
 type Claim = NonNullable<PageRead['e2ee']>;
 
-/** A page's "on" cannot stand on a platform whose browser client cannot do E2EE at all. */
-function withPlatformFact(page: PageRead, claim: Claim): Claim {
-  const fact = PLATFORM_FACTS[page.platform];
-  if (claim.state !== 'on' || fact?.e2eeInBrowser !== 'never') return claim;
-  return { state: 'off', source: 'platform', evidence: [overruledClaim(claim.evidence.join('; '), fact)] };
+export function platformEvidence(fact: PlatformFact): string {
+  return `${fact.statement} (source: ${fact.source})`;
+}
+
+/**
+ * The vendor's fact applied to what a page shows: the platform's half of the verdict.
+ * - Anything the page shows as "off" is off, whatever the fact.
+ * - "never": always off. A page claiming E2EE is overruled, and the evidence says both.
+ * - "always": "on" while the page shows a call (the page's indicator, or the fact alone);
+ *   otherwise no claim.
+ * - "optional"/"unknown": only the page's own indicator counts, and only in a call.
+ */
+export function withPlatformFact(fact: PlatformFact | null, shown: PageRead['e2ee'], inCall: boolean): Claim | null {
+  const cite = fact ? [platformEvidence(fact)] : [];
+  if (shown?.state === 'off') return { state: 'off', source: shown.source, evidence: [...shown.evidence, ...cite] };
+  if (fact?.e2eeInBrowser === 'never') {
+    return shown?.state === 'on'
+      ? { state: 'off', source: 'platform', evidence: [overruledClaim(shown.evidence.join('; '), fact)] }
+      : { state: 'off', source: 'platform', evidence: cite };
+  }
+  if (!inCall) return null;
+  if (shown?.state === 'on') return { state: 'on', source: shown.source, evidence: [...shown.evidence, ...cite] };
+  if (fact?.e2eeInBrowser === 'always') {
+    return { state: 'on', source: 'platform', evidence: [...cite, 'the page shows a call and nothing on it contradicts that'] };
+  }
+  return null;
+}
+
+/** Evidence for a page that claims E2EE on a platform whose browser client cannot do it. */
+export function overruledClaim(claim: string, fact: PlatformFact): string {
+  return `the page claims end-to-end encryption (${claim}), but ${fact.statement} (source: ${fact.source}): the claim is ignored`;
 }

@@ -53,6 +53,16 @@ export interface Finding {
   evidence: string[];
 }
 
+/** A finding as the report keeps it: when this call first and last showed it. */
+export interface ReportFinding extends Finding {
+  /** ISO time this call first showed the finding. */
+  firstSeen: string;
+  /** ISO time this call last showed it (the report's time while it still shows). */
+  lastSeen: string;
+  /** false once the page no longer shows it (a caller who hung up, a recording that stopped): it stays until the call ends. */
+  active: boolean;
+}
+
 /** Where the page is in the life of a call, as far as the page itself shows. */
 export type CallPhase = 'no-call' | 'pre-join' | 'lobby' | 'in-call' | 'unknown';
 
@@ -61,12 +71,40 @@ export interface Seen {
   evidence: string[];
 }
 
-export type ParticipantKind = 'phone' | 'external' | 'bot';
+/** A phone line, a guest or external, a note-taking bot, a recording bot. */
+export type ParticipantKind = 'phone' | 'external' | 'bot' | 'recorder';
 export interface FlaggedParticipant {
   kind: ParticipantKind;
-  /** Display name as the page shows it. Kept only in session storage. */
+  /** Display name as the page shows it (invisible characters removed). Kept only in session storage. */
   name: string;
   evidence: string;
+}
+
+/** A flagged participant as the report keeps it, for the whole call. */
+export interface ReportParticipant extends FlaggedParticipant {
+  firstSeen: string;
+  lastSeen: string;
+  /** Still in the call at the report's time. */
+  present: boolean;
+}
+
+export type TimelineEvent =
+  | 'call-joined'
+  | 'call-left'
+  | 'finding-raised'
+  | 'finding-cleared'
+  | 'participant-joined'
+  | 'participant-left'
+  | 'e2ee-confirmed'
+  | 'e2ee-dropped';
+
+/** One thing that happened in this call, for the report's timeline. */
+export interface TimelineEntry {
+  at: string;
+  event: TimelineEvent;
+  findingId?: FindingId;
+  /** Short words: the finding's headline evidence, the participant's kind and name. */
+  detail: string;
 }
 
 /** What one platform adapter read from one document. */
@@ -88,17 +126,41 @@ export interface PageRead {
 
 /** Facts a main-world page script can only tell us (the app's own state). */
 export interface AppState {
-  jitsi?: {
-    joined?: boolean;
-    e2eeEnabled?: boolean;
-    /** Display names of participants the app marks as phone (jigasi) or SIP. */
-    phoneParticipants?: string[];
-    recording?: boolean;
-    transcribing?: boolean;
-    lobbyKnocking?: boolean;
-    lobbyEnabled?: boolean;
-    passwordLocked?: boolean;
-  };
+  jitsi?: JitsiAppState;
+}
+
+/** Jitsi Meet's own state (its redux store), as far as privacy goes. */
+export interface JitsiAppState {
+  joined?: boolean;
+  /** This participant's E2EE toggle (features/e2ee.enabled). */
+  e2eeEnabled?: boolean;
+  /**
+   * How many participants, this one included, have E2EE off (numberOfParticipantsDisabledE2EE):
+   * Jitsi shows its E2EE label only at 0.
+   */
+  e2eeDisabledCount?: number;
+  /** The other participants, as the app knows them. */
+  participants?: JitsiParticipant[];
+  /** A recording to a file (Jibri) is on. */
+  fileRecording?: boolean;
+  /** A live stream is on. */
+  liveStreaming?: boolean;
+  transcribing?: boolean;
+  lobbyKnocking?: boolean;
+  lobbyEnabled?: boolean;
+  passwordLocked?: boolean;
+  /** The pre-join screen is up (features/prejoin.showPrejoin). */
+  prejoin?: boolean;
+}
+
+export interface JitsiParticipant {
+  name: string;
+  /** A phone (jigasi) or SIP participant. */
+  phone: boolean;
+  /** Whether this participant has E2EE on; undefined when the app does not say. */
+  e2ee?: boolean;
+  /** This participant records the call on their own computer. */
+  localRecording?: boolean;
 }
 
 export type MediaKind = 'audio' | 'video';
@@ -210,9 +272,14 @@ export interface Report {
   level: Level;
   e2ee: E2eeState;
   e2eeEvidence: string[];
-  findings: Finding[];
+  findings: ReportFinding[];
   network: NetworkReport;
-  participants: FlaggedParticipant[];
+  /** Flagged participants of this call, also those who left. */
+  participants: ReportParticipant[];
+  /** What happened in this call, oldest first (empty outside a call). */
+  timeline: TimelineEntry[];
+  /** When this call began to be watched (its first report), or null outside a call. */
+  callStartedAt: string | null;
   /**
    * Signals the page adapters could not read at all (markup changed?): their findings are
    * unknown, not clear. Union over the frames that show (part of) a call.

@@ -1,69 +1,75 @@
-import { emptyRead, type PlatformAdapter } from './adapter';
 import type { Coverage } from './coverage';
-import { findText } from './dom';
-import { encryptionWithFact, FACT_DISCORD, type ShownEncryption } from './facts';
-import { detect, readPhase, readRoster, type PhaseStrategies, type RosterSpec, type Strategy } from './toolkit';
+import type { Platform, PlatformFact } from './platform';
 
 /**
  * Discord in the browser (discord.com/channels/…, /app). Text and voice channels share the URL
- * shape, so only the page tells a call: the "Voice Connected" panel with its Disconnect button.
- * Voice and video are end-to-end encrypted with DAVE except in Stage channels (facts.ts); the
- * Privacy tab of the voice details says "End-to-end encrypted".
+ * shape, so only the page tells a call: the voice connection panel with its Disconnect button.
+ * Voice and video are end-to-end encrypted with DAVE except in Stage channels; that fact is one
+ * of the two sources "on" needs. Sources: test/fixtures/discord/SOURCES.md.
  */
-const PHASES: PhaseStrategies = {
-  inCall: {
-    selectors: ['[class*="rtcConnectionStatus"]', 'section[class*="panels"] [class*="voiceUsers"]'],
-    text: [/^\s*Voice Connected\s*$/i, /^\s*Sprachverbindung hergestellt\s*$/i, /^\s*(Connecté au vocal|Voix connectée)\s*$/i],
-    textIn: ['div', 'span'],
-    buttons: [/^Disconnect$/i, /^(Trennen|Verbindung trennen)$/i, /^(Déconnecter|Se déconnecter)$/i],
-  },
-  preJoin: {
-    buttons: [/^Join Voice$/i, /^(Sprachkanal beitreten|Beitreten)$/i, /^(Rejoindre le vocal|Rejoindre le salon vocal)$/i],
-  },
-  noCall: {
-    selectors: ['[data-list-id="chat-messages"]', '[role="textbox"][aria-label^="Message"]'],
-  },
-};
-
-/** Stage channels are not end-to-end encrypted. */
-const STAGE: Strategy = {
-  text: [/\bRequest to Speak\b|\bStage Channel\b|You['’]re in the audience/i, /Sprechen anfragen|Stage-Kanal|Bühnenkanal/i, /Demander à parler|salon de conférence/i],
-  textIn: ['button', 'h1', 'h2', 'h3', 'div'],
-};
-const E2EE_OFF_TEXT = [/not end-to-end encrypted/i, /nicht Ende-zu-Ende-verschlüsselt/i, /pas chiffré de bout en bout/i];
-const E2EE_ON_TEXT = [/^\s*End-to-end encrypted\s*$/i, /^\s*Ende-zu-Ende-verschlüsselt\s*$/i, /^\s*Chiffré de bout en bout\s*$/i];
-
-const ROSTER: RosterSpec = {
-  // Hashed class names: "voiceUser_x1" (not the "voiceUsers_" list), "tile_x1".
-  rows: ['[class*="voiceUser_"]', '[class*="tile_"][aria-label]'],
-  name: ['[class*="usernameFont"]', '[class*="username"]', '[class*="title"]'],
-  where: 'Discord voice channel',
-};
-
-export const discord: PlatformAdapter = {
+export const platform: Platform = {
   id: 'discord',
+  name: 'Discord',
+  tier: 2,
+  matches: ['https://discord.com/*'],
   isCallUrl: (url) => /^\/(channels|app)(\/|$)/.test(url.pathname),
-  read(doc) {
-    const read = emptyRead('discord');
-    readPhase(read, doc, PHASES, 'Discord');
-    if (read.phase === 'no-call') return read;
-    const stage = detect(doc, STAGE);
-    const off = findText(doc, E2EE_OFF_TEXT, ['[role="tabpanel"]']);
-    const on = off ? null : findText(doc, E2EE_ON_TEXT, ['[role="tabpanel"] div', '[role="tabpanel"] span']);
-    const shown: ShownEncryption | null = off
-      ? { state: 'off', evidence: `Discord shows ${off}` }
-      : on
-        ? { state: 'on', evidence: `Discord voice privacy shows ${on}` }
-        : null;
-    read.e2ee = encryptionWithFact(FACT_DISCORD, shown, {
-      inCall: read.phase === 'in-call',
-      contradiction: stage ? `this is a Stage channel (${stage}), which Discord does not end-to-end encrypt` : null,
-    });
-    read.participants = readRoster(doc, ROSTER).participants;
-    return read;
+  detect: {
+    participantText: [
+      // Chat: the message list, embeds, the message box.
+      '[data-list-id="chat-messages"]',
+      '[class*="messageContent"]',
+      '[class*="embedWrapper"]',
+      '[role="textbox"]',
+      // Names: voice users, members, the user panel; channel names and topics.
+      '[class*="voiceUser"]',
+      '[class*="username"]',
+      '[class*="members"]',
+      '[class*="avatarWrapper"]',
+      '[class*="channelName"]',
+      '[class*="labelWrapper"] [class*="subtext"]',
+      'a[data-list-item-id*="channels"]',
+    ],
+    phases: [
+      {
+        // The voice connection panel at the bottom left, on whichever channel is on screen.
+        phase: 'in-call',
+        marker: {
+          selectors: ['section[class*="panels"] [class*="rtcConnectionStatus"]', 'section[class*="panels"] [class*="containerRtcOpened"]', '[class*="rtcConnectionStatusWrapper"]'],
+          controls: [/^Disconnect$/i, /^(Trennen|Verbindung trennen)$/i, /^(Déconnecter|Se déconnecter)$/i],
+        },
+      },
+      {
+        phase: 'pre-join',
+        marker: { controls: [/^Join Voice$/i, /^(Sprachkanal beitreten)$/i, /^(Rejoindre le vocal|Rejoindre le salon vocal)$/i] },
+      },
+      { phase: 'no-call', marker: { selectors: ['[data-list-id="chat-messages"]', '[role="textbox"][data-slate-editor="true"]', 'nav[aria-label*="Servers"]'] } },
+    ],
+    encryption: {
+      off: { text: [/not end-to-end encrypted/i, /nicht Ende-zu-Ende-verschlüsselt/i, /pas chiffré de bout en bout/i], textIn: ['[role="tabpanel"] div', '[role="tabpanel"] span'] },
+      on: { text: [/^End-to-end encrypted$/i, /^Ende-zu-Ende-verschlüsselt$/i, /^Chiffré de bout en bout$/i], textIn: ['[role="tabpanel"] div', '[role="tabpanel"] span'] },
+      notCovered: {
+        meaning: 'this is a Stage channel, which Discord does not end-to-end encrypt',
+        marker: { controls: [/^Request to Speak$/i, /^Sprechen anfragen$/i, /^Demander à parler$/i] },
+      },
+    },
+    roster: {
+      // Hashed class names: "voiceUser_x1" (not the "voiceUsers_" list), "tile_x1".
+      rows: ['[class*="voiceUser_"]', '[class*="voiceUser-"]', '[class*="tile_"][aria-label]'],
+      name: ['[class*="usernameFont"]', '[class*="username"]'],
+      where: 'Discord voice channel',
+    },
   },
 };
 
+/** What the vendor says of end-to-end encryption in the browser (applied by the background). */
+export const fact: PlatformFact | null = {
+  e2eeInBrowser: 'always',
+  statement:
+    'Discord end-to-end encrypts voice and video in DMs, group DMs, voice channels and Go Live with its DAVE protocol, also in browsers; Stage channels are excluded',
+  source: 'https://discord.com/blog/bringing-dave-to-all-discord-platforms and https://support.discord.com/hc/en-us/articles/25968222946071',
+};
+
+/** Which signals are read, and the fixtures that prove it (docs/platforms.md). */
 export const coverage: Coverage = {
   'call-state': { how: 'page', fixtures: ['voice-call.html', 'privacy.html'] },
   e2ee: {

@@ -1,75 +1,86 @@
-import { emptyRead, type PlatformAdapter } from './adapter';
 import type { Coverage } from './coverage';
-import { quote } from './dom';
-import { encryptionWithFact, FACT_ELEMENT_CALL, type ShownEncryption } from './facts';
-import { detect, readPhase, readRoster, type PhaseStrategies, type RosterSpec } from './toolkit';
+import type { Platform, PlatformFact } from './platform';
 
 /**
  * Element Call (call.element.io, or embedded in Element Web as a widget frame). Calls can be
  * unencrypted, per-participant or shared-key encrypted (E2eeType), and every video tile carries
- * an "Encrypted" / "Not encrypted" lock: that is the indicator read here. Strings: element-call
- * locales/en/app.json (common.encrypted, common.unencrypted, lobby.*, hangup_button_label).
+ * an encryption lock. Strings and markup: element-call's own source, locales and rendered test
+ * snapshots (test/fixtures/element-call/SOURCES.md).
  */
-const PHASES: PhaseStrategies = {
-  lobby: {
-    text: [
-      /Request sent! Waiting for permission to join/i,
-      /Anfrage gesendet!? Warte auf (die )?Berechtigung/i,
-      /Demande envoyée\s*!? En attente de l['’]autorisation/i,
-    ],
-    textIn: ['h1', 'h2', 'p', 'div', 'span'],
-  },
-  inCall: {
-    selectors: ['[data-testid="incall_leave"]'],
-    buttons: [/^End call$/i, /^Anruf beenden$/i, /^(Terminer l['’]appel|Raccrocher)$/i],
-  },
-  preJoin: {
-    selectors: ['[data-testid="lobby_joinCall"]'],
-    buttons: [/^(Join call|Request to join call|Join as guest)$/i, /^(Anruf beitreten|Beitritt anfragen)$/i, /^(Rejoindre l['’]appel|Demander à rejoindre l['’]appel)$/i],
-  },
-};
-
-/** The per-tile lock: its accessible label, exactly one of these. */
-const NOT_ENCRYPTED = /^(Not encrypted|Nicht verschlüsselt|Non chiffré)$/i;
-const ENCRYPTED = /^(Encrypted|Verschlüsselt|Chiffré)$/i;
-const UNSUPPORTED = [/does not support encrypted calls/i, /unterstützt keine verschlüsselten Anrufe/i, /ne prend pas en charge les appels chiffrés/i];
-
-const ROSTER: RosterSpec = {
-  rows: ['[data-testid="videoTile"]'],
-  name: ['[data-testid="name_tag"]', '[class*="nameTag"]'],
-  where: 'Element Call tiles',
-};
-
-export const elementCall: PlatformAdapter = {
+export const platform: Platform = {
   id: 'element-call',
+  name: 'Element Call',
+  tier: 2,
+  matches: ['https://call.element.io/*'],
   isCallUrl: (url) => url.pathname.length > 1 || /roomId=/.test(url.hash),
-  read(doc) {
-    const read = emptyRead('element-call');
-    readPhase(read, doc, PHASES, 'Element Call');
-    const shown = lockState(doc);
-    read.e2ee = encryptionWithFact(FACT_ELEMENT_CALL, shown, { inCall: read.phase === 'in-call' });
-    if (read.phase === 'in-call' && !shown) read.unreadable.push('e2ee');
-    read.participants = readRoster(doc, ROSTER).participants;
-    return read;
+  detect: {
+    // Names on tiles, and the room name (anyone who can create a room names it).
+    participantText: ['[data-testid="name_tag"]', '[data-testid="roomHeader_roomName"]'],
+    phases: [
+      {
+        // The lobby's footer already has incall_leave, incall_mute and incall_videomute: only
+        // tiles, the layout switch and screen sharing are the call's own.
+        phase: 'in-call',
+        marker: { selectors: ['[data-testid="videoTile"]', 'fieldset[aria-label="Layout"]', '[data-testid="incall_screenshare"]'] },
+      },
+      {
+        // After "Request to join call" the lobby's join button waits for an invitation.
+        phase: 'lobby',
+        marker: {
+          controls: [
+            /^Request sent! Waiting for permission to join/i,
+            /^Anfrage gesendet!? Warten auf Teilnahmefreigabe/i,
+            /^Demande envoyée/i,
+          ],
+        },
+      },
+      {
+        phase: 'pre-join',
+        marker: {
+          selectors: ['[data-testid="lobby_joinCall"]', '[data-testid="joincall_displayName"]'],
+          controls: [
+            /^(Join call|Request to join call)$/i,
+            /^(Anruf beitreten|Teilnahmeanfrage senden)$/i,
+            /^(Rejoindre l['’]appel|Demandez à rejoindre l['’]appel)$/i,
+          ],
+        },
+      },
+    ],
+    // The lock next to the room name shows the room's configured encryption, in the lobby and in
+    // the call ("Encrypted" is only its tooltip); a tile warns of a participant's unencrypted media.
+    encryption: {
+      off: {
+        selectors: [
+          '[data-encrypted="false"]',
+          '[data-testid="videoTile"] [role="img"][aria-label="Not encrypted"]',
+          '[data-testid="videoTile"] [role="img"][aria-label="Nicht verschlüsselt"]',
+          '[data-testid="videoTile"] [role="img"][aria-label="Non chiffré"]',
+        ],
+        text: [/does not support encrypted calls/i, /unterstützt keine verschlüsselten Anrufe/i],
+        textIn: ['p', 'h1'],
+      },
+      on: { selectors: ['svg[data-encrypted="true"]', '[data-encrypted="true"]'] },
+    },
+    roster: {
+      rows: ['[data-testid="videoTile"]'],
+      name: ['[data-testid="name_tag"]'],
+      where: 'Element Call tiles',
+    },
   },
 };
 
-function lockState(doc: Document): ShownEncryption | null {
-  const unsupported = detect(doc, { text: UNSUPPORTED, textIn: ['p', 'h1', 'h2'] });
-  if (unsupported) return { state: 'off', evidence: `Element Call says the browser cannot encrypt: ${unsupported}` };
-  let encrypted: string | null = null;
-  // The lock's accessible label (aria-label), or its tooltip (title).
-  for (const el of doc.querySelectorAll('[aria-label], [title]')) {
-    const label = (el.getAttribute('aria-label') ?? el.getAttribute('title') ?? '').trim();
-    if (NOT_ENCRYPTED.test(label)) return { state: 'off', evidence: `Element Call shows ${quote(label)} on a participant` };
-    if (ENCRYPTED.test(label)) encrypted ??= label;
-  }
-  return encrypted ? { state: 'on', evidence: `Element Call shows ${quote(encrypted)} and no participant "Not encrypted"` } : null;
-}
+/** What the vendor says of end-to-end encryption in the browser (applied by the background). */
+export const fact: PlatformFact | null = {
+  e2eeInBrowser: 'optional',
+  statement:
+    'Element Call can run with no encryption, per-participant keys or a shared key (E2eeType NONE, PER_PARTICIPANT, SHARED_KEY), so a call is not end-to-end encrypted unless it shows "Encrypted"',
+  source: 'https://github.com/element-hq/element-call/blob/livekit/src/e2ee/e2eeType.ts',
+};
 
+/** Which signals are read, and the fixtures that prove it (docs/platforms.md). */
 export const coverage: Coverage = {
   'call-state': { how: 'page', fixtures: ['in-call-encrypted.html', 'in-call-unencrypted.html'] },
   lobby: { how: 'page', fixtures: ['lobby.html'], note: 'waiting after "Request to join call"' },
-  e2ee: { how: 'page', fixtures: ['in-call-encrypted.html', 'in-call-unencrypted.html'], note: 'the "Encrypted" / "Not encrypted" lock on each tile' },
+  e2ee: { how: 'page', fixtures: ['in-call-encrypted.html', 'in-call-unencrypted.html'], note: 'the encryption lock on each tile' },
   notetaker: { how: 'names', fixtures: ['in-call-unencrypted.html'] },
 };

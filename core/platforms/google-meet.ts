@@ -1,102 +1,158 @@
-import { emptyRead, type PlatformAdapter } from './adapter';
-import { findSelector, findText, readNames } from './dom';
-import { FACT_GOOGLE_MEET, platformEvidence } from './facts';
-import { flagNames } from './participants';
-import { findSmallText } from './toolkit';
+import type { Coverage } from './coverage';
+import type { Platform, PlatformFact } from './platform';
 
-/** A meeting code path (abc-defg-hij) or a lookup link; "/" and "/landing" are not calls. */
-const MEETING_PATH = /^\/([a-z]{3}-[a-z]{4}-[a-z]{3}|lookup\/[\w-]+)(\/|$)/;
-
-/** Only present in the call itself, never in the pre-join screen or the lobby (Vexa selectors). */
-const IN_CALL_SELECTORS = ['[data-participant-id]', '[data-self-name]', '[data-call-ended="false"]'];
-const IN_CALL_TEXT = [/\b(Present now|Share screen)\b/, /Jetzt präsentieren|Bildschirm freigeben/, /Présenter maintenant|Partager l['’]écran/];
-
-const LOBBY_TEXT = [
-  /Asking to be let in/i,
-  /You['’]ll join the call when someone lets you in/i,
-  /Teilnahme wird angefragt|Sie nehmen am Anruf teil, sobald Sie jemand hereinlässt/i,
-  /Demande de participation|Vous pourrez participer à l['’]appel dès que quelqu['’]un vous y aura autorisé/i,
-];
-const PRE_JOIN_TEXT = [
-  /Ready to join\?|\bJoin now\b|\bAsk to join\b/i,
-  /Bereit zum Beitreten\?|Jetzt teilnehmen|Teilnahme anfragen/i,
-  /Prêt à participer \?|Participer à la réunion|Demander à participer/i,
-];
-/** The meet.google.com home page: start or join a meeting, no call on this page. */
-const LANDING_TEXT = [/\bNew meeting\b|Enter a code or link/i, /Neue Besprechung|Code oder Link eingeben/i, /Nouvelle réunion|Saisir un code ou un lien/i];
-const RECORDING_TEXT = [/being recorded/i, /wird aufgezeichnet/i, /(est|en cours d['’])\s?enregistr/i];
-const TRANSCRIPTION_TEXT = [
-  /being transcribed/i,
-  /Gemini is taking notes/i,
-  /wird transkribiert|Gemini (erstellt|macht) Notizen/i,
-  /est transcrit|transcription en cours|Gemini prend des notes/i,
-];
 /**
- * The persistent pill once the notice dialog is dismissed: a short label on its own, so the
- * pattern is anchored (a chat message that merely mentions Gemini is not a pill).
+ * Google Meet (meet.google.com/abc-defg-hij). Closed source: selectors and texts from the
+ * maintained meeting bots (Vexa, attendee) and TranscripTonic, labels from Google's docs
+ * (test/fixtures/google-meet/SOURCES.md). The pre-join and waiting screens show a self-preview
+ * tile with data-participant-id, so the lobby and pre-join are tried first, and the in-call
+ * markers are ones the waiting screens never show.
  */
-const TRANSCRIPTION_PILL = [/^\s*Gemini (is taking notes|erstellt Notizen|macht Notizen|prend des notes)\s*$/i];
-const EXTERNAL_TEXT = [/\bexternal (participants?|people|guests?)\b/i, /externe (Teilnehmer|Gäste)/i, /participants? externes?/i];
-/** The "External" label Meet shows top left (Workspace Updates 2023-03-14): one word on its own. */
-const EXTERNAL_LABEL = [/^\s*(External|Extern|Externe)\s*$/i];
-const CSE_TEXT = [/client-side encrypt/i, /clientseitig verschlüsselt|clientseitige Verschlüsselung/i, /chiffrement côté client|chiffré côté client/i];
-
-export const googleMeet: PlatformAdapter = {
+export const platform: Platform = {
   id: 'google-meet',
-  isCallUrl: (url) => url.hostname === 'meet.google.com' && MEETING_PATH.test(url.pathname),
-  read(doc) {
-    const read = emptyRead('google-meet');
-    const inCallElement = findSelector(doc, IN_CALL_SELECTORS);
-    const inCallBy = inCallElement ?? findText(doc, IN_CALL_TEXT, ['button']);
-    // The lobby and pre-join screens share the call's toolbar, so the lobby's words win over the
-    // call's buttons; but the in-call elements never show in the lobby, and with one of them on
-    // the page (a long call) the costliest search of a read is not needed. The lobby's words sit
-    // in a small element: big containers (the whole call page) are skipped.
-    const lobbyBy = inCallElement ? null : (findText(doc, LOBBY_TEXT) ?? findSmallText(doc, LOBBY_TEXT, ['div', 'span']));
-    if (lobbyBy) {
-      read.phase = 'lobby';
-      read.phaseEvidence = [`lobby text ${lobbyBy}`];
-    } else if (inCallBy) {
-      read.phase = 'in-call';
-      read.phaseEvidence = [`in-call marker ${inCallBy}`];
-    } else {
-      // Searched only when neither the lobby nor the call shows: each search costs a pass over the page.
-      const preJoinBy = findText(doc, PRE_JOIN_TEXT, ['button', 'h1', 'h2']);
-      // Else the "New meeting" button, or the labelled "Enter a code or link" field.
-      const landingBy = preJoinBy ? null : findText(doc, LANDING_TEXT, ['button']);
-      if (preJoinBy) {
-        read.phase = 'pre-join';
-        read.phaseEvidence = [`pre-join text ${preJoinBy}`];
-      } else if (landingBy) {
-        read.phase = 'no-call';
-        read.phaseEvidence = [`Meet home page ${landingBy}`];
-        // No meeting here, so there is no meeting whose encryption could be judged.
-        return read;
-      }
-    }
-
-    const cse = findText(doc, CSE_TEXT);
-    const fact = FACT_GOOGLE_MEET;
-    read.e2ee = cse
-      ? { state: 'on', source: 'ui', evidence: [`client-side encryption shown: ${cse}`] }
-      : { state: 'off', source: 'platform', evidence: ['no client-side encryption indicator on the page', platformEvidence(fact)] };
-
-    const recording = findText(doc, RECORDING_TEXT);
-    if (recording) read.recording = { evidence: [`Meet shows ${recording}`] };
-    const transcription = findText(doc, TRANSCRIPTION_TEXT) ?? findText(doc, TRANSCRIPTION_PILL, ['span']);
-    if (transcription) read.transcription = { evidence: [`Meet shows ${transcription}`] };
-
-    const names = [
-      ...readNames(doc, '[data-participant-id][aria-label]', 'aria-label'),
-      ...readNames(doc, '[data-participant-id] [data-name]', 'data-name'),
-      // Video tiles: the name overlay is marked notranslate (names are never machine-translated).
-      ...readNames(doc, '[data-participant-id] span.notranslate'),
-      ...readNames(doc, '[role="list"] [role="listitem"][aria-label]', 'aria-label'),
-    ];
-    read.participants = flagNames([...new Set(names)], 'Meet participant list');
-    const external = findText(doc, EXTERNAL_TEXT) ?? findText(doc, EXTERNAL_LABEL, ['span']);
-    if (external) read.participants.push({ kind: 'external', name: '', evidence: `Meet shows ${external}` });
-    if (read.phase === 'in-call' && names.length === 0) read.unreadable.push('participants');
-    return read;
+  name: 'Google Meet',
+  tier: 1,
+  matches: ['https://meet.google.com/*'],
+  // A meeting code (abc-defg-hij) or a lookup link; "/" and "/landing" are not calls.
+  isCallUrl: (url) => /^\/([a-z]{3}-[a-z]{4}-[a-z]{3}|lookup\/[\w-]+)(\/|$)/.test(url.pathname),
+  detect: {
+    participantText: [
+      '[data-participant-id]',
+      '[data-self-name]',
+      '[role="list"][aria-label="Participants"]',
+      '[role="region"][aria-label="Raised hands"]',
+      '[role="region"][aria-label="Presentation"]',
+      // Captions (en, de, fr): what each participant says.
+      '[role="region"][aria-label="Captions"]',
+      '[role="region"][aria-label="Untertitel"]',
+      '[role="region"][aria-label="Sous-titres"]',
+      // Chat: the message list, each message, its sender; the message box.
+      '[jsname="xySENc"]',
+      '[jscontroller="RrV5Ic"]',
+      '.poVWob',
+      'textarea',
+      // Names are marked notranslate wherever they show; the meeting title is the host's own text.
+      '.notranslate',
+      '.u6vdEc',
+    ],
+    phases: [
+      {
+        // Only the admitted call has captions, chat and present controls (the waiting screens
+        // have Leave call, mic and camera too, and a self-preview tile with data-participant-id).
+        // The icon ligatures are the same in every language.
+        phase: 'in-call',
+        marker: {
+          selectors: ['[data-self-name]'],
+          controls: [
+            /^Turn (on|off) captions$|^Chat with everyone$|^(Present now|Share screen)$/i,
+            /^Untertitel (aktivieren|deaktivieren)$|^Mit allen chatten$|^Jetzt präsentieren$/i,
+            /^(Activer|Désactiver) les sous-titres$|^Discuter avec tous les participants$|^Présenter maintenant$/i,
+          ],
+          text: [/^(closed_caption|closed_caption_off|chat|present_to_all)$/],
+          textIn: ['button .google-symbols', 'button .material-icons-extended'],
+        },
+      },
+      {
+        phase: 'lobby',
+        marker: {
+          text: [
+            /^Asking to be let in/i,
+            /You['’]ll join the call when someone lets you in|Please wait until a meeting host brings you into the call|Waiting for the host to (let you in|join)|You['’]re in the waiting room/i,
+            /^Teilnahme wird angefragt|Sie nehmen am Anruf teil, sobald Sie jemand hereinlässt/i,
+            /^Demande de participation|Vous pourrez participer à l['’]appel dès que quelqu['’]un vous y aura autorisé/i,
+          ],
+          textIn: ['h1', 'h2', 'div', 'span'],
+        },
+      },
+      {
+        phase: 'pre-join',
+        marker: {
+          selectors: ['input[aria-label="Your name"]'],
+          text: [/^Ready to join\?$/i, /^Bereit zum Beitreten\?$/i, /^Prêt à participer\s?\?$/i],
+          textIn: ['h1', 'h2', 'div[role="heading"]'],
+          controls: [
+            /^(Join now|Ask to join|Ask to join anyway|Join anyway|Switch here|Join here too)$/i,
+            /^(Jetzt teilnehmen|Teilnahme anfragen)$/i,
+            /^(Participer|Participer à la réunion|Demander à participer)$/i,
+          ],
+        },
+      },
+      {
+        // The home page (start or join a meeting), and the screens after a call has ended.
+        phase: 'no-call',
+        marker: {
+          controls: [/^New meeting$/i, /^Neue Besprechung$/i, /^Nouvelle réunion$/i],
+          labels: [/^Enter a code or link$/i, /^Code oder Link eingeben$/i, /^Saisir un code ou un lien$/i],
+          text: [
+            /^(You left the meeting|Meeting ended|Call ended|Your host ended the meeting for everyone|You['’]ve been removed from the meeting)\.?$/i,
+            /^(Sie haben die Besprechung verlassen|Besprechung beendet|Anruf beendet)\.?$/i,
+            /^(Vous avez quitté la réunion|Réunion terminée|Appel terminé)\.?$/i,
+          ],
+          textIn: ['h1', 'h2', 'div[role="heading"]'],
+        },
+      },
+    ],
+    // Client-side encryption (CSE): Google's own display string is "Extra encryption added by <domain>".
+    encryption: {
+      on: {
+        text: [/^Extra encryption added by \S+/i, /[^.\n]{0,40}client-side encrypt[^.\n]{0,40}/i, /clientseitig verschlüsselt|clientseitige Verschlüsselung/i, /chiffrement côté client|chiffré côté client/i],
+        textIn: ['span', 'div[role="status"]'],
+        labels: [/^Extra encryption added by \S+/i, /client-side encrypt/i, /clientseitig verschlüsselt|clientseitige Verschlüsselung/i, /chiffrement côté client|chiffré côté client/i],
+      },
+      offWithoutOn: 'no client-side encryption indicator on the page',
+    },
+    // The consent dialog on joining or when recording starts, then the badge at the top.
+    recording: {
+      text: [
+        /^This (video )?call is being recorded/i,
+        /^(Dieser|Der) (Video)?anruf wird aufgezeichnet/i,
+        /^(Cet|L['’])\s?appel (vidéo )?est (en cours d['’])?enregistr/i,
+        /^(Recording|Aufzeichnung läuft|Enregistrement en cours)$/i,
+      ],
+      textIn: ['h1', 'h2', '.IjxGeb', '.IjxGeb span'],
+    },
+    liveStream: {
+      text: [/^This (video )?call is being (live[- ]?)?streamed/i, /^(Dieser|Der) (Video)?anruf wird (live )?gestreamt/i, /^(Cet|L['’])\s?appel (vidéo )?est diffusé en direct/i],
+      textIn: ['h1', 'h2', '.IjxGeb', '.IjxGeb span'],
+    },
+    transcription: {
+      text: [
+        /^This (video )?call is being (recorded and )?transcribed/i,
+        /^Gemini is taking notes\.?$/i,
+        /wird transkribiert|^Gemini (erstellt|macht) Notizen\.?$/i,
+        /est transcrit|^Gemini prend des notes\.?$/i,
+      ],
+      textIn: ['h1', 'h2', 'span', '.IjxGeb'],
+    },
+    roster: {
+      rows: ['[data-participant-id]', '[role="list"][aria-label="Participants"] [role="listitem"]'],
+      name: ['span.notranslate'],
+      where: 'Meet participants',
+    },
+    // The "External" label at the top left when people from outside the organisation are in.
+    externalNotice: {
+      text: [/^(External|Extern|Externe)$/],
+      textIn: ['span'],
+    },
   },
+};
+
+/** What the vendor says of end-to-end encryption in the browser (applied by the background). */
+export const fact: PlatformFact | null = {
+  e2eeInBrowser: 'optional',
+  statement:
+    'Google Meet encrypts media in transit only; end-to-end protection needs client-side encryption (CSE), which must be turned on for the meeting',
+  source: 'https://support.google.com/meet/answer/11605714',
+};
+
+/** Which signals are read, and the fixtures that prove it (docs/platforms.md). */
+export const coverage: Coverage = {
+  'call-state': { how: 'page', fixtures: ['in-call.html', 'in-call-de.html', 'in-call-fr.html'] },
+  lobby: { how: 'page', fixtures: ['lobby.html'] },
+  e2ee: { how: 'page+fact', fixtures: ['in-call.html', 'in-call-cse.html'], note: 'client-side encryption (CSE) indicator, else off by the platform fact' },
+  recording: { how: 'page', fixtures: ['recording.html', 'in-call-de.html'] },
+  transcription: { how: 'page', fixtures: ['transcription.html', 'in-call-fr.html'], note: 'also "Gemini is taking notes"' },
+  'dial-in': { how: 'names', fixtures: ['dial-in.html'] },
+  external: { how: 'page', fixtures: ['external.html'] },
+  notetaker: { how: 'names', fixtures: ['notetaker.html'] },
 };

@@ -1,9 +1,10 @@
-import type { AppState } from '../types';
+import type { AppState, JitsiParticipant } from '../types';
 
 /**
- * Jitsi's own state (window.APP, read by the main-world probe): its E2EE label has no text.
- * Values are sent as they are: the isolated world keeps only those of the expected types
- * (core/channel.ts).
+ * Jitsi Meet's own state (window.APP, read by the main-world probe): its E2EE, recording and
+ * phone-participant indicators are icons without text, so the app's redux store is the reliable
+ * source (jitsi-meet react/features/*; test/fixtures/jitsi/SOURCES.md). Values are sent as they
+ * are: the isolated world keeps only those of the expected types (core/channel.ts).
  */
 export function readJitsiAppState(win: unknown): AppState {
   try {
@@ -11,23 +12,35 @@ export function readJitsiAppState(win: unknown): AppState {
     const state = app?.store?.getState?.();
     if (!state) return {};
     const feature = (name: string) => state[`features/${name}`] ?? {};
-    const remote = feature('base/participants').remote ?? [];
-    const conference = feature('base/conference');
+    const people = feature('base/participants');
+    const remote = people.remote ?? [];
+    const sessions: { mode?: string; status?: string }[] = feature('recording').sessionDatas ?? [];
+    // A session that is on or about to be (Jitsi's own getActiveSession).
+    const running = (mode: string) => sessions.some((s) => s?.mode === mode && (s.status === 'on' || s.status === 'pending'));
     const lobby = feature('lobby');
+    const conference = feature('base/conference');
     return {
       jitsi: {
-        joined: app?.conference?.isJoined?.(),
+        joined: app?.conference?.isJoined?.() === true,
         e2eeEnabled: feature('e2ee').enabled,
-        phoneParticipants: [...(remote instanceof Map ? remote.values() : Object.values(remote))]
-          .filter((p) => p?.isJigasi)
-          .map((p) => String(p.name ?? p.id)),
-        recording: (feature('recording').sessionDatas ?? []).some(
-          (session: { status?: string; mode?: string }) => session?.status === 'on' && session.mode === 'file',
-        ),
+        e2eeDisabledCount: people.numberOfParticipantsDisabledE2EE,
+        participants: [...(remote instanceof Map ? remote.values() : Object.values(remote))]
+          .filter((p) => p && !p.fakeParticipant)
+          .map(
+            (p): JitsiParticipant => ({
+              name: String(p.name ?? p.displayName ?? p.id),
+              phone: p.isJigasi === true,
+              e2ee: p.e2eeEnabled,
+              localRecording: p.localRecording === true,
+            }),
+          ),
+        fileRecording: running('file'),
+        liveStreaming: running('stream'),
         transcribing: feature('transcribing').isTranscribing,
         lobbyKnocking: lobby.knocking,
         lobbyEnabled: lobby.lobbyEnabled,
         passwordLocked: 'locked' in conference ? !!conference.locked : undefined,
+        prejoin: feature('prejoin').showPrejoin,
       },
     };
   } catch {
@@ -39,4 +52,3 @@ interface JitsiApp {
   conference?: { isJoined?: () => boolean };
   store?: { getState?: () => Record<string, any> };
 }
-

@@ -1,77 +1,168 @@
-import { emptyRead, type PlatformAdapter } from './adapter';
-import { findSelector, findText, readNames } from './dom';
-import { FACT_JITSI, platformEvidence } from './facts';
-import { flagNames, uniqueParticipants } from './participants';
+import type { JitsiAppState, PageRead } from '../types';
+import type { Coverage } from './coverage';
+import type { Platform, PlatformFact } from './platform';
+import { flagNames, uniqueParticipants } from './roster';
 
-const PRE_JOIN_SELECTORS = ['.premeeting-screen', '#premeeting-name-input', '[data-testid="prejoin.joinMeeting"]'];
-const LOBBY_SELECTORS = ['[data-testid="lobby.joiningMessage"]', '.lobby-screen'];
-const IN_CALL_SELECTORS = ['[data-testid="toolbox.hangup"]', '.hangup-button', '#largeVideoContainer'];
-
-const RECORDING_TEXT = [/currently being recorded/i, /wird (gerade )?aufgezeichnet/i, /en cours d['’]enregistrement|est enregistrée/i];
-const TRANSCRIPTION_TEXT = [/being transcribed/i, /wird transkribiert/i, /est transcrite?|transcription en cours/i];
-const RECORDING_LABELS = ['#recordingLabel', '[data-testid="recording-label"]'];
-const TRANSCRIPTION_LABELS = ['#transcribingLabel', '[data-testid="transcribing-label"]'];
-
-export const jitsi: PlatformAdapter = {
+/**
+ * Jitsi Meet (meet.jit.si, 8x8.vc, and self-hosted servers the user or organisation adds).
+ * Open source: markup from jitsi-meet's own components and UI-test page objects, state from its
+ * redux store (test/fixtures/jitsi/SOURCES.md). Its E2EE, REC and phone indicators are icons
+ * without text, so the app's state, read by the main-world probe, outranks the page.
+ */
+export const platform: Platform = {
   id: 'jitsi',
+  name: 'Jitsi Meet',
+  tier: 1,
+  matches: ['https://meet.jit.si/*', 'https://8x8.vc/*'],
   // The welcome page ("/") is not a room; any other path is a room name (8x8.vc: tenant/room).
   isCallUrl: (url) => url.pathname.length > 1 && !url.pathname.startsWith('/static/'),
-  read(doc, app) {
-    const read = emptyRead('jitsi');
-    const state = app.jitsi;
-
-    const preJoinBy = findSelector(doc, PRE_JOIN_SELECTORS);
-    const lobbyBy = state?.lobbyKnocking ? 'app state features/lobby.knocking' : findSelector(doc, LOBBY_SELECTORS);
-    const inCallBy = state?.joined ? 'app state APP.conference.isJoined()' : findSelector(doc, IN_CALL_SELECTORS);
-    // The pre-join and lobby screens are drawn over the (empty) conference view, so they win.
-    if (lobbyBy) {
-      read.phase = 'lobby';
-      read.phaseEvidence = [`lobby: ${lobbyBy}`];
-    } else if (preJoinBy && !state?.joined) {
-      read.phase = 'pre-join';
-      read.phaseEvidence = [`pre-join screen: ${preJoinBy}`];
-    } else if (inCallBy) {
-      read.phase = 'in-call';
-      read.phaseEvidence = [`in call: ${inCallBy}`];
-    }
-
-    // Jitsi's E2EE label is an icon without text: the app's own state is the reliable source.
-    const fact = FACT_JITSI;
-    if (state?.e2eeEnabled === true) {
-      read.e2ee = { state: 'on', source: 'ui', evidence: ['Jitsi app state features/e2ee.enabled = true'] };
-    } else if (state?.e2eeEnabled === false) {
-      read.e2ee = {
-        state: 'off',
-        source: 'ui',
-        evidence: ['Jitsi app state features/e2ee.enabled = false', platformEvidence(fact)],
-      };
-    } else {
-      read.unreadable.push('e2ee');
-    }
-
-    const recordingBy = state?.recording
-      ? 'app state features/recording: a file recording is on'
-      : (findSelector(doc, RECORDING_LABELS) ?? findText(doc, RECORDING_TEXT));
-    if (recordingBy) read.recording = { evidence: [`Jitsi shows recording: ${recordingBy}`] };
-    const transcribingBy = state?.transcribing
-      ? 'app state features/transcribing.isTranscribing = true'
-      : (findSelector(doc, TRANSCRIPTION_LABELS) ?? findText(doc, TRANSCRIPTION_TEXT));
-    if (transcribingBy) read.transcription = { evidence: [`Jitsi shows transcription: ${transcribingBy}`] };
-
-    read.participants = uniqueParticipants([
-      ...(state?.phoneParticipants ?? []).map((name) => ({
-        kind: 'phone' as const,
-        name,
-        evidence: 'Jitsi marks this participant as a phone (jigasi) participant',
-      })),
-      ...flagNames(readNames(doc, '.displayname, [id$="_name"], .participant-name'), 'Jitsi participant name'),
-    ]);
-
-    // Only a joined client knows the room's settings: before that (pre-join, knocking in the lobby)
-    // features/lobby.lobbyEnabled is still its default false, which says nothing about the room.
-    if (read.phase === 'in-call' && state && state.lobbyEnabled === false && state.passwordLocked === false) {
-      read.meetingOpen = { evidence: ['Jitsi app state: no lobby and no password on this room'] };
-    }
-    return read;
+  detect: {
+    participantText: [
+      // Tiles and their names, the stage name badge, the participants pane.
+      '#remoteVideos',
+      'span.videocontainer',
+      '.displayname',
+      '[data-testid="stage-display-name"]',
+      '#participants-pane',
+      '#lobby-list',
+      // Chat, captions and polls; notifications carry names in their titles.
+      '#sideToolbarContainer',
+      '#chatconversation',
+      '.chatmessage',
+      '#chat-input',
+      '#cc-tab-panel',
+      '#largeVideoContainer p',
+      '#polls-tab-panel',
+      '#notifications-container',
+      // The meeting's subject and the room name are whoever set them.
+      '.subject-text--content',
+      '.premeeting-screen h1 + span',
+      '.lobby-chat-container',
+    ],
+    phases: [
+      {
+        // The filmstrip, the conference info and the call toolbox's extra buttons are drawn only
+        // once joined; the pre-join and lobby screens have the hang-up button too.
+        phase: 'in-call',
+        marker: {
+          selectors: ['#filmstripLocalVideo', '#localVideoContainer', '#alwaysVisible', '.hangup-menu-button'],
+          controls: [
+            /^(Open chat|Close chat|Start sharing your screen|More actions menu)$/i,
+            /^(Chat öffnen|Chat schließen|Menü „Weitere Einstellungen“)$/i,
+            /^(Ouvrir le chat|Fermer la discussion instantanée|Menu d['’]actions supplémentaires)$/i,
+          ],
+        },
+      },
+      {
+        phase: 'lobby',
+        marker: {
+          selectors: ['.lobby-screen', '.lobby-screen-content', '[data-testid="lobby.joiningMessage"]', '[data-testid="lobby.knockButton"]', 'input[name="lockKey"]'],
+        },
+      },
+      {
+        phase: 'pre-join',
+        marker: { selectors: ['[data-testid="prejoin.screen"]', '#premeeting-name-input', '[data-testid="prejoin.joinMeeting"]', '.premeeting-screen'] },
+      },
+    ],
+    // Without the app's state: the labels of older builds, then the tooltip texts.
+    recording: {
+      selectors: ['#recordingLabel', '[data-testid="recording-label"]'],
+      labels: [/^This meeting is being recorded\.?$/i, /^Aufnahme läuft$/i, /^Enregistrement en cours$/i],
+    },
+    liveStream: { labels: [/^Streaming in progress$/i, /^Streaming läuft$/i, /^Diffusion en direct en cours$/i] },
+    transcription: {
+      selectors: ['#transcribingLabel', '[data-testid="transcribing-label"]'],
+      labels: [/^This meeting is being transcribed\.?$/i, /^Die Konferenz wird transkribiert$/i, /^La transcription de la réunion est en cours$/i],
+    },
+    roster: {
+      rows: ['span.videocontainer', '#localVideoContainer', '[id^="participant-item-"]'],
+      name: ['.displayname', '[id$="_name"]'],
+      where: 'Jitsi participants',
+    },
   },
+  readAppState: (app, read) => {
+    if (app.jitsi) readJitsi(app.jitsi, read);
+  },
+};
+
+/** The app's own state outranks the page: phase, E2EE, recording, phone lines, an open room. */
+function readJitsi(state: JitsiAppState, read: PageRead): void {
+  if (state.joined) setPhase(read, 'in-call', 'app state APP.conference.isJoined()');
+  else if (state.lobbyKnocking) setPhase(read, 'lobby', 'app state features/lobby.knocking');
+  else if (state.prejoin && read.phase !== 'in-call') setPhase(read, 'pre-join', 'app state features/prejoin.showPrejoin');
+  if (read.phase === 'no-call') return;
+
+  read.e2ee = encryption(state);
+  read.unreadable = read.unreadable.filter((u) => u !== 'e2ee' && (u !== 'call-state' || read.phase === 'unknown'));
+  if (read.e2ee === null && read.phase === 'in-call') read.unreadable.push('e2ee');
+
+  const participants = state.participants ?? [];
+  const recording = [
+    ...(state.fileRecording ? ['Jitsi app state: a recording to a file is on (features/recording)'] : []),
+    ...(state.liveStreaming ? ['Jitsi app state: a live stream is on, a recording anyone may watch (features/recording)'] : []),
+    ...participants.filter((p) => p.localRecording).map((p) => `Jitsi app state: ${p.name} is recording the call on their own computer`),
+  ];
+  if (recording.length) read.recording = { evidence: [...recording, ...(read.recording?.evidence ?? [])] };
+  if (state.transcribing) {
+    read.transcription = { evidence: ['Jitsi app state: a transcriber is in the call (features/transcribing.isTranscribing)', ...(read.transcription?.evidence ?? [])] };
+  }
+
+  // The app knows who dialled in (jigasi): names that look like numbers no longer count.
+  if (state.participants) {
+    read.participants = uniqueParticipants([
+      ...participants.filter((p) => p.phone).map((p) => ({ kind: 'phone' as const, name: p.name, evidence: 'Jitsi marks this participant as a phone (jigasi) participant' })),
+      ...read.participants.filter((p) => p.kind !== 'phone'),
+      ...flagNames(participants.map((p) => p.name), 'Jitsi participants', { phoneNames: false }),
+    ]);
+  }
+
+  // Only a joined client knows the room's settings: before that features/lobby.lobbyEnabled is
+  // still its default false, which says nothing about the room.
+  if (read.phase === 'in-call' && state.lobbyEnabled === false && state.passwordLocked === false) {
+    read.meetingOpen = { evidence: ['Jitsi app state: no lobby and no password on this room'] };
+  }
+}
+
+function setPhase(read: PageRead, phase: PageRead['phase'], by: string): void {
+  read.phase = phase;
+  read.phaseEvidence = [`Jitsi ${phase}: ${by}`];
+}
+
+/** On only when this participant has E2EE on and nobody in the call has it off (Jitsi's own rule). */
+function encryption(state: JitsiAppState): PageRead['e2ee'] {
+  const without = (state.participants ?? []).filter((p) => p.e2ee !== true);
+  if (state.e2eeEnabled === false) {
+    return { state: 'off', source: 'ui', evidence: ['Jitsi app state: end-to-end encryption is off (features/e2ee.enabled = false)'] };
+  }
+  if (state.e2eeEnabled !== true) return null;
+  if ((state.e2eeDisabledCount ?? 0) > 0 || without.length > 0) {
+    const who = without.map((p) => (p.phone ? `${p.name} (phone)` : p.name)).join(', ');
+    return {
+      state: 'off',
+      source: 'ui',
+      evidence: [
+        `Jitsi app state: end-to-end encryption is on here, but ${state.e2eeDisabledCount ?? without.length} participant(s) do not have it${who ? ` (${who})` : ''}; Jitsi itself shows no E2EE label then`,
+      ],
+    };
+  }
+  return { state: 'on', source: 'ui', evidence: ['Jitsi app state: end-to-end encryption is on for every participant (features/e2ee.enabled, no participant without it)'] };
+}
+
+
+/** What the vendor says of end-to-end encryption in the browser (applied by the background). */
+export const fact: PlatformFact | null = {
+  e2eeInBrowser: 'optional',
+  statement: 'Jitsi Meet end-to-end encryption is off unless a participant turns it on in the security options',
+  source: 'https://jitsi.org/e2ee-in-jitsi/',
+};
+
+/** Which signals are read, and the fixtures that prove it (docs/platforms.md). */
+export const coverage: Coverage = {
+  'call-state': { how: 'page', fixtures: ['in-call.html', 'in-call-de.html'] },
+  lobby: { how: 'page', fixtures: ['lobby.html'] },
+  e2ee: { how: 'app', fixtures: ['in-call-e2ee.html'], note: 'E2EE on only when every participant has it (Jitsi\'s own rule for its E2EE label)' },
+  recording: { how: 'app', fixtures: ['recording.html'], note: 'file recording, live stream, and participants recording locally' },
+  transcription: { how: 'app', fixtures: ['in-call.html'] },
+  'dial-in': { how: 'app', fixtures: ['dial-in.html'], note: 'jigasi participants; the app\'s word outranks names' },
+  'meeting-open': { how: 'app', fixtures: ['open-meeting.html'], note: 'no lobby and no password' },
 };

@@ -1,52 +1,75 @@
-import { emptyRead, type PlatformAdapter } from './adapter';
 import type { Coverage } from './coverage';
-import { encryptionWithFact, FACT_SLACK } from './facts';
-import { detect, readPhase, readRoster, type PhaseStrategies, type RosterSpec, type Strategy } from './toolkit';
+import type { Platform, PlatformFact } from './platform';
 
 /**
  * Slack huddles in the browser (app.slack.com). The huddle runs inside the Slack client, so any
  * page may hold one; its controls tell. Not end-to-end encrypted: SRTP to Slack's media server.
+ * Sources: test/fixtures/slack/SOURCES.md.
  */
-const PHASES: PhaseStrategies = {
-  inCall: {
-    selectors: ['[data-qa="huddle_sidebar_footer_leave_button"]', '[data-qa="huddle_mini_player_leave_button"]', '[data-qa="huddle-leave-button"]'],
-    buttons: [/^Leave( huddle)?$/i, /^Huddle verlassen$/i, /^Quitter le huddle$/i],
-  },
-  preJoin: {
-    buttons: [/^Join( huddle)?$/i, /^Huddle beitreten$/i, /^Rejoindre le huddle$/i],
-  },
-  noCall: {
-    selectors: ['[data-qa="message_input"]', '[data-qa="channel_sidebar"]'],
-  },
-};
-
-/** Slack AI huddle notes (the huddle itself cannot be recorded, per Slack). */
-const NOTES: Strategy = {
-  selectors: ['[data-qa="huddle_notes_ai_indicator"]'],
-  text: [/(Slack AI is taking|AI) huddle notes|huddle notes are on/i, /Huddle-Notizen (sind aktiviert|werden erstellt)|KI-Huddle-Notizen/i, /notes (IA )?de huddle (sont activées|en cours)/i],
-};
-
-const ROSTER: RosterSpec = {
-  rows: ['[data-qa="huddle_participant"]', '[role="list"][aria-label*="articipant"] [role="listitem"]'],
-  name: ['[data-qa="huddle_participant_name"]'],
-  where: 'Slack huddle participants',
-};
-
-export const slack: PlatformAdapter = {
+export const platform: Platform = {
   id: 'slack',
-  isCallUrl: () => true,
-  read(doc) {
-    const read = emptyRead('slack');
-    readPhase(read, doc, PHASES, 'Slack huddle');
-    if (read.phase === 'no-call') return read;
-    read.e2ee = encryptionWithFact(FACT_SLACK, null, { inCall: read.phase === 'in-call' });
-    const notes = detect(doc, NOTES);
-    if (notes) read.transcription = { evidence: [`Slack shows AI huddle notes: ${notes}`] };
-    read.participants = readRoster(doc, ROSTER).participants;
-    return read;
+  name: 'Slack huddles',
+  tier: 2,
+  matches: ['https://app.slack.com/*'],
+  detect: {
+    participantText: [
+      // Channel messages, threads and the message box.
+      'div.c-virtual_list__scroll_container',
+      '[data-qa="message_list"]',
+      '[data-qa="message-pane"]',
+      '[data-qa="message_input"]',
+      '[data-qa="flexpane"]',
+      '[data-qa="rhs_container"]',
+      '[role="textbox"]',
+      // Peer tiles (their aria-label starts with the name), the avatar stack, captions, the
+      // huddle's title (the channel's name).
+      '[data-qa^="huddle_peer_tile_userId_"]',
+      '.p-peer_tile__container',
+      '[data-qa="huddle_avatar_stack__member"]',
+      '.p-huddle_closed_captions',
+      '[data-qa="huddle_closed_caption_event"]',
+      '[data-qa="huddle_transcribe_event"]',
+      '[data-qa="huddle_window_titlebar_title"]',
+      '[data-qa="huddle_details_title"]',
+    ],
+    phases: [
+      {
+        // This device is in the huddle: its toolbar, mini player and sidebar footer. The header's
+        // huddle button and avatar stack also show when only others are in one.
+        phase: 'in-call',
+        marker: {
+          selectors: [
+            '[data-qa="huddle_toolbar__leave_button"]',
+            '[data-qa="huddle_mini_player_leave_button"]',
+            '#huddle_mini_player_leave_button',
+            '[data-qa="huddle_sidebar_footer"]',
+            '[data-qa="huddle_toolbar_buttons_center"]',
+            '.p-huddle_channel_header_button--in_huddle',
+          ],
+        },
+      },
+      { phase: 'pre-join', marker: { selectors: ['[data-qa="huddle_join_preview_modal"]', '[data-qa="huddle_join_modal"]'] } },
+      { phase: 'no-call', marker: { selectors: ['[data-qa="message_input"]', '[data-qa="channel_sidebar"]', '.p-client_workspace'] } },
+    ],
+    // Slack AI huddle notes: a transcript of the huddle is being kept.
+    transcription: { selectors: ['[data-qa="huddle_transcribe_event"]', '[data-qa="huddle_notes_ai_indicator"]'] },
+    roster: {
+      rows: ['[data-qa^="huddle_peer_tile_userId_"]', '.p-peer_tile__container'],
+      name: ['[data-qa="huddle_participant_name"]'],
+      where: 'Slack huddle participants',
+    },
   },
 };
 
+/** What the vendor says of end-to-end encryption in the browser (applied by the background). */
+export const fact: PlatformFact | null = {
+  e2eeInBrowser: 'never',
+  statement:
+    "Slack huddle media is encrypted in transit (SRTP with a DTLS-SRTP key exchange) to Slack's media server; Slack does not describe huddles as end-to-end encrypted",
+  source: 'https://slack.com/help/articles/115003560786',
+};
+
+/** Which signals are read, and the fixtures that prove it (docs/platforms.md). */
 export const coverage: Coverage = {
   'call-state': { how: 'page', fixtures: ['huddle.html'] },
   e2ee: { how: 'fact', fixtures: ['huddle.html'] },

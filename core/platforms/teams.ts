@@ -1,120 +1,137 @@
-import { emptyRead, type PlatformAdapter } from './adapter';
 import type { Coverage } from './coverage';
-import { findText } from './dom';
-import { encryptionWithFact, FACT_TEAMS, type ShownEncryption } from './facts';
-import { detect, readPhase, readRoster, type PhaseStrategies, type RosterSpec, type Strategy } from './toolkit';
+import type { Platform, PlatformFact } from './platform';
 
 /**
  * Microsoft Teams on the web (teams.microsoft.com, teams.live.com, teams.cloud.microsoft). One
- * single-page app for chat and calls, so every URL may hold a call: the page decides. Selectors:
- * TranscripTonic, Vexa, attendee; labels: Microsoft MC716008 (research/platforms.md).
+ * single-page app for chat and calls, so every URL may hold a call: the page decides. Closed
+ * source: selectors from TranscripTonic, Vexa and attendee; labels from Microsoft's docs
+ * (test/fixtures/teams/SOURCES.md).
  */
-const PHASES: PhaseStrategies = {
-  lobby: {
-    selectors: ['[data-tid="lobby-screen"]', '[data-tid="prejoin-lobby-message"]'],
-    text: [
-      /Someone will let you in shortly|When the meeting starts, we['’]ll let people know you['’]re waiting|You['’]re in the lobby/i,
-      /Jemand wird Sie in Kürze (zulassen|hereinlassen)|Sie befinden sich im Wartebereich/i,
-      /Quelqu['’]un va bientôt vous (admettre|laisser entrer)|Vous êtes dans la salle d['’]attente/i,
-    ],
-    textIn: ['h1', 'h2', 'p', 'div', 'span'],
-  },
-  // The pre-join screen has the device toggles of the call, so its own join button wins.
-  preJoin: {
-    selectors: ['#prejoin-join-button', '[data-tid="prejoin-join-button"]'],
-    text: [
-      /Choose your (audio and )?video (and audio )?(settings|options)/i,
-      /Wählen Sie Ihre (Audio- und )?Video(einstellungen|optionen)/i,
-      /Choisissez vos (paramètres|options) (audio et vidéo|vidéo et audio)/i,
-    ],
-    textIn: ['h1', 'h2', 'div'],
-  },
-  inCall: {
-    selectors: ['#hangup-button', 'button[data-tid="hangup-main-btn"]', '[data-tid="call-hangup"]', '[data-tid="toggle-mute"]'],
-    // "Leave (Ctrl+Shift+H)": the shortcut is part of the label.
-    buttons: [/^(Leave|Hang up)(\s*\(.*\))?$/i, /^(Verlassen|Auflegen)(\s*\(.*\))?$/i, /^(Quitter|Raccrocher)(\s*\(.*\))?$/i],
-  },
-  // The app around chat and calendar, with no call in it.
-  noCall: {
-    selectors: ['[data-tid="app-bar"]', '[data-tid="chat-list"]'],
-    buttons: [/^(Activity|Chat|Calendar)$/, /^(Aktivität|Chat|Kalender)$/, /^(Activité|Conversation|Calendrier)$/],
-  },
-};
-
-/** The shield top left: with a lock, E2EE (1:1 only); a plain shield: standard encryption (MS2). */
-const ENCRYPTION_PLACES = ['[data-tid*="encryption"]', '[data-tid*="security"]'];
-const E2EE_OFF_TEXT = [/not end-to-end encrypted/i, /nicht Ende-zu-Ende-verschlüsselt/i, /pas chiffrée? de bout en bout/i];
-/** Quoted with the words around them, so the evidence shows what the page really said. */
-const E2EE_ON_TEXT = [
-  /[^.\n]{0,60}end-to-end encrypt(ed|ion)[^.\n]{0,40}/i,
-  /[^.\n]{0,60}Ende-zu-Ende-verschlüssel(t|ung)[^.\n]{0,40}/i,
-  /[^.\n]{0,60}chiffr(ée?|ement) de bout en bout[^.\n]{0,40}/i,
-];
-
-const RECORDING: Strategy = {
-  selectors: ['[data-tid="recording-indicator"]', '[data-tid="call-recording-indicator"]'],
-  text: [
-    /Recording has started|Recording and transcription (have|has) started|this (meeting|call) is being recorded/i,
-    /Die Aufzeichnung wurde gestartet|Aufzeichnung und Transkription wurden gestartet|(Diese Besprechung|Dieser Anruf) wird aufgezeichnet/i,
-    /L['’]enregistrement a commencé|L['’]enregistrement et la transcription ont commencé|(cette réunion|cet appel) est (en cours d['’])?enregistr/i,
-  ],
-};
-const TRANSCRIPTION: Strategy = {
-  selectors: ['[data-tid="transcription-indicator"]'],
-  text: [
-    /Transcription has started|Recording and transcription (have|has) started|is being transcribed|Copilot is (on|transcribing)/i,
-    /Die Transkription wurde gestartet|Aufzeichnung und Transkription wurden gestartet|wird transkribiert|Copilot ist aktiviert/i,
-    /La transcription a commencé|L['’]enregistrement et la transcription ont commencé|est en cours de transcription|Copilot est activé/i,
-  ],
-};
-
-const ROSTER: RosterSpec = {
-  rows: ['[data-tid^="participantsInCall-"]', '[data-tid^="attendeesInMeeting-"]', '[role="tree"][aria-label="Attendees"] [role="treeitem"]', '[role="tree"][aria-label="Teilnehmer"] [role="treeitem"]', '[role="tree"][aria-label="Participants"] [role="treeitem"]'],
-  name: ['span[title]', '[data-tid="roster-participant-name"]', '[id^="roster-avatar-img-"]'],
-  nameAttribute: 'title',
-  phoneSelectors: ['[data-tid="roster-pstn-icon"]'],
-  where: 'Teams participant list',
-};
-
-/** Meeting options: who can bypass the lobby (Microsoft docs "Overview of lobby settings"). */
-const OPEN_LOBBY = [
-  /Who can bypass the lobby\??\s*:?\s*Everyone\b/i,
-  /Wer kann den Wartebereich umgehen\??\s*:?\s*(Alle|Jeder)\b/i,
-  /Qui peut contourner la salle d['’]attente\s*\??\s*:?\s*Tout le monde\b/i,
-];
-
-export const teams: PlatformAdapter = {
+export const platform: Platform = {
   id: 'teams',
-  isCallUrl: () => true,
-  read(doc) {
-    const read = emptyRead('teams');
-    readPhase(read, doc, PHASES, 'Teams', ['lobby', 'preJoin', 'inCall', 'noCall']);
-    if (read.phase === 'no-call') return read;
-
-    const off = findText(doc, E2EE_OFF_TEXT, ENCRYPTION_PLACES);
-    const on = off ? null : findText(doc, E2EE_ON_TEXT, ENCRYPTION_PLACES);
-    const shown: ShownEncryption | null = off
-      ? { state: 'off', evidence: `Teams shows ${off}` }
-      : on
-        ? { state: 'on', evidence: `Teams shows ${on}` }
-        : null;
-    read.e2ee = encryptionWithFact(FACT_TEAMS, shown, { inCall: read.phase === 'in-call' });
-
-    const recording = detect(doc, RECORDING);
-    if (recording) read.recording = { evidence: [`Teams shows recording: ${recording}`] };
-    const transcription = detect(doc, TRANSCRIPTION);
-    if (transcription) read.transcription = { evidence: [`Teams shows transcription: ${transcription}`] };
-
-    const roster = readRoster(doc, ROSTER);
-    read.participants = roster.participants;
-    if (read.phase === 'in-call' && roster.count === 0) read.unreadable.push('participants');
-
-    const open = findText(doc, OPEN_LOBBY, ['[role="group"]', '[role="region"]', 'form', 'fieldset', '[data-tid="meeting-options"]']);
-    if (open) read.meetingOpen = { evidence: [`Teams meeting options: ${open}`] };
-    return read;
+  name: 'Microsoft Teams',
+  tier: 1,
+  matches: ['https://teams.microsoft.com/*', 'https://teams.live.com/*', 'https://teams.cloud.microsoft/*'],
+  detect: {
+    participantText: [
+      // Captions: what each participant says, and who said it.
+      '[data-tid="closed-caption-renderer-wrapper"]',
+      '[data-tid^="closed-caption"]',
+      '[data-tid="author"]',
+      // Chat: the message list, each message, its author; the message box.
+      '[data-tid="message-pane-list-viewport"]',
+      '[data-tid="chat-pane-list"]',
+      '[data-tid="chat-pane-item"]',
+      '[data-tid="chat-pane-message"]',
+      '[data-tid="message-author-name"]',
+      '[aria-label="Type a message"]',
+      // Video tiles and name tags (a tile's data-tid holds its participant's name).
+      '[data-cid="calling-participant-stream"]',
+      '[data-stream-type]',
+      '[data-tid="participant-info-nametag"]',
+      // The meeting's title is its organiser's text.
+      '[data-tid="meeting-header-title"]',
+    ],
+    phases: [
+      {
+        // Only the admitted call has the hang-up button and the "More" menu; the device toggles
+        // are the same on the pre-join screen.
+        phase: 'in-call',
+        marker: { selectors: ['#hangup-button', '[data-inp="hangup-button"]', '#callingButtons-showMoreBtn'] },
+      },
+      {
+        // The lobby is the pre-join screen again, its Join now button disabled, with a message.
+        phase: 'lobby',
+        marker: {
+          selectors: ['[data-tid="prejoin-join-button"][disabled]', '#prejoin-join-button[disabled]'],
+          text: [
+            /Someone (will|should|in the meeting should) let you in (soon|shortly)|When the meeting starts, we['’]ll let people know you['’]re waiting|We['’]ve let people in the meeting know you['’]re waiting|You['’]re in the lobby|Waiting to be admitted/i,
+            /Jemand wird Sie in Kürze (zulassen|hereinlassen)|Sie befinden sich im Wartebereich|Warten auf die Zulassung/i,
+            /Quelqu['’]un (vous laissera bientôt entrer|devrait vous laisser entrer sous peu)|Vous êtes dans la salle d['’]attente|En attente d['’]admission/i,
+          ],
+          textIn: ['h1', 'h2', 'p', 'span'],
+        },
+      },
+      {
+        phase: 'pre-join',
+        marker: {
+          selectors: ['[data-tid="calling-prejoin-screen"]', '#prejoin-join-button', '[data-tid="prejoin-join-button"]', '[data-tid="prejoin-display-name-input"]'],
+          text: [
+            /^Choose your (audio and )?video (and audio )?(settings|options)$/i,
+            /^Wählen Sie Ihre (Audio- und )?Video(einstellungen|optionen)$/i,
+            /^Choisissez vos (paramètres|options) (audio et vidéo|vidéo et audio)$/i,
+          ],
+          textIn: ['h1', 'h2'],
+        },
+      },
+      {
+        // The app around chat and calendar with no call in it; the screens after a call.
+        phase: 'no-call',
+        marker: {
+          selectors: ['[data-tid="calling-retry-screen"]', '[data-tid="calling-e2ee-end-screen"]', '[data-tid="app-bar"]', '[data-tid="chat-list"]'],
+        },
+      },
+    ],
+    // Teams E2EE needs the desktop or mobile client; a page claiming it is overruled by the fact.
+    encryption: {
+      off: { text: [/not end-to-end encrypted/i, /nicht Ende-zu-Ende-verschlüsselt/i, /pas chiffrée? de bout en bout/i], textIn: ['[data-tid*="encryption"]', '[data-tid*="security"]'] },
+      on: {
+        text: [
+          /[^.\n]{0,60}end-to-end encrypt(ed|ion)[^.\n]{0,40}/i,
+          /[^.\n]{0,60}Ende-zu-Ende-verschlüssel(t|ung)[^.\n]{0,40}/i,
+          /[^.\n]{0,60}chiffr(ée?|ement) de bout en bout[^.\n]{0,40}/i,
+        ],
+        textIn: ['[data-tid*="encryption"]', '[data-tid*="security"]'],
+      },
+    },
+    // The compliance notice everyone gets (wording: Microsoft's Teams-interop UI strings).
+    recording: {
+      selectors: ['[data-tid="recording-indicator"]', '[data-tid="call-recording-indicator"]'],
+      text: [
+        /^Recording has started|^Recording and transcription have started|this (meeting|call) is being recorded/i,
+        /^Die Aufzeichnung wurde gestartet|^Die Aufzeichnung und Transkription haben begonnen|(Diese Besprechung|Dieser Anruf) wird aufgezeichnet/i,
+        /^L['’]enregistrement a (démarré|commencé)|^Démarrage de l['’]enregistrement et de la transcription|(cette réunion|cet appel) est (en cours d['’])?enregistr/i,
+      ],
+      textIn: ['strong', 'p', 'span'],
+    },
+    transcription: {
+      selectors: ['[data-tid="transcription-indicator"]'],
+      text: [
+        /^Transcription has started|^Recording and transcription have started|this (meeting|call) is being transcribed|^Copilot is (on|transcribing)/i,
+        /^Die Transkription (hat begonnen|wurde gestartet)|^Die Aufzeichnung und Transkription haben begonnen|wird transkribiert/i,
+        /^Démarrage de (la transcription|l['’]enregistrement et de la transcription)|^La transcription a (démarré|commencé)|est en cours de transcription/i,
+      ],
+      textIn: ['strong', 'p', 'span'],
+    },
+    roster: {
+      rows: ['[data-tid^="participantsInCall-"]', '[data-tid^="attendeesInMeeting-"]', '[data-cid="roster-participant"]', '[data-cid="calling-participant-stream"]'],
+      name: ['span[title]', '[data-tid="participant-info-nametag"]'],
+      nameAttribute: 'title',
+      phoneSelectors: ['[data-tid="roster-pstn-icon"]'],
+      where: 'Teams participants',
+    },
+    // Meeting options: who can bypass the lobby (Microsoft docs "Overview of lobby settings").
+    meetingOpen: {
+      choices: [
+        {
+          label: [/^Who can bypass the lobby\??$/i, /^Wer kann den Wartebereich umgehen\??$/i, /^Qui peut contourner la salle d['’]attente\s?\??$/i],
+          value: [/^(Everyone|Alle|Jeder|Tout le monde)$/i],
+        },
+      ],
+    },
   },
 };
 
+/** What the vendor says of end-to-end encryption in the browser (applied by the background). */
+export const fact: PlatformFact | null = {
+  e2eeInBrowser: 'never',
+  statement:
+    'Microsoft Teams does not support end-to-end encryption in the browser: browser participants are blocked from end-to-end encrypted meetings, and 1:1 E2EE calls need the desktop or mobile client',
+  source:
+    'https://learn.microsoft.com/en-us/microsoftteams/end-to-end-encrypted-meetings and https://learn.microsoft.com/en-us/microsoftteams/teams-end-to-end-encryption',
+};
+
+/** Which signals are read, and the fixtures that prove it (docs/platforms.md). */
 export const coverage: Coverage = {
   'call-state': { how: 'page', fixtures: ['in-call.html', 'in-call-de.html', 'in-call-fr.html'] },
   lobby: { how: 'page', fixtures: ['lobby.html'] },

@@ -1,4 +1,4 @@
-import { CONFERENCE_MATCHES } from '../platforms/matches';
+import { CONFERENCE_MATCHES } from '../platforms/index';
 import type { ConferenceSite } from './types';
 
 /**
@@ -11,13 +11,9 @@ import type { ConferenceSite } from './types';
 /** Ids of the two dynamically registered content scripts. */
 export const SITE_SCRIPT_IDS = { probe: 'callguard-sites-probe', call: 'callguard-sites-call' } as const;
 
-/** The files the manifest's own content scripts use (see wxt.config.ts). */
+/** The main-world probe (modules/rtc-probe), and the call script with every platform (entrypoints/sites.content.ts). */
 export const PROBE_SCRIPT_FILE = 'rtc-probe.js';
-export const CALL_SCRIPT_FILE = 'content-scripts/call.js';
-/** A platform's adapter bundle, injected before the call script (core/platforms/installed.ts). */
-export const adapterFile = (platform: string) => `adapters/${platform}.js`;
-/** Every adapter: for the sites added at run time, which may be of any platform. */
-export const ALL_ADAPTERS_FILE = adapterFile('all');
+export const SITES_SCRIPT_FILE = 'content-scripts/sites.js';
 
 /** Host permissions that cover every web page. */
 export const ALL_SITES_ORIGINS = ['<all_urls>', '*://*/*'];
@@ -153,7 +149,7 @@ export function siteContentScripts(
       });
       return [
         { ...common(`${SITE_SCRIPT_IDS.probe}${suffix}`, [PROBE_SCRIPT_FILE]), world: 'MAIN' as const },
-        common(`${SITE_SCRIPT_IDS.call}${suffix}`, [ALL_ADAPTERS_FILE, CALL_SCRIPT_FILE]),
+        common(`${SITE_SCRIPT_IDS.call}${suffix}`, [SITES_SCRIPT_FILE]),
       ];
     });
 }

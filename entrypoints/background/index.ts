@@ -5,7 +5,7 @@ import { createPolicyStore } from './policy-store';
 import { createSiteScripts } from './sites';
 import { createTabReports } from './tab-reports';
 import { startNetworkFacts } from './network-facts';
-import { platformForUrl } from '../../core/platforms/registry';
+import { platformForUrl } from '../../core/platforms/index';
 
 /** Thin wiring: policy, per-tab reports, badge, messages. */
 export default defineBackground(() => {

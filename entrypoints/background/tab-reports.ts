@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { assess } from '../../core/assess';
 import type { ExtensionMessage } from '../../core/messages';
-import { platformForUrl } from '../../core/platforms/registry';
+import { platformForUrl } from '../../core/platforms/index';
 import type { BrowserNetworkFacts, FrameSignals, Report } from '../../core/types';
 import type { PolicyStore } from './policy-store';
 

@@ -1,0 +1,154 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { dismissBanner, nextBanner, NO_BANNER, type BannerMemory } from '../../core/banner';
+import type { ProbeMessage } from '../../core/channel';
+import type { ExtensionMessage } from '../../core/messages';
+import { matchesPattern } from '../../core/platforms/match-pattern';
+import type { Platform } from '../../core/platforms/platform';
+import { emptyRead, isCallUrl, readPage } from '../../core/platforms/read';
+import type { ConferenceSite } from '../../core/policy/types';
+import type { FrameSignals } from '../../core/types';
+import { createBannerHost } from './banner-host';
+import { observeInBatches } from './observe';
+import { connectProbe } from './probe-channel';
+
+/**
+ * Isolated world, every frame of a conference site: one script per built-in platform (a page
+ * carries only its own platform's reader), and one with every platform for the sites the user or
+ * organisation adds (entrypoints/sites.content.ts). Reads the page with its platform's
+ * declaration, hears the main-world probe, and sends both to the background, which assesses the
+ * tab. The top frame shows the banner the background's report calls for.
+ */
+export function runCallWatcher(ctx: ContentScriptContext, platforms: readonly Platform[], { runtime = false } = {}): void {
+  const stopped = watcherStopped(ctx);
+  let probe: ProbeMessage = { rtc: { connections: [] }, app: {} };
+  let lastSent = '';
+  let reading = false;
+  // Sites the user or organisation added: the background says which platform each one is.
+  let extraSites: ConferenceSite[] = [];
+  const channel = connectProbe(document, (message) => {
+    if (stopped()) return batches.stop();
+    probe = message;
+    // Facts we asked for while reading are used right away; others (page events) need a read.
+    if (!reading) batches.schedule();
+  });
+
+  const platformHere = (url: URL): Platform | null => {
+    if (!runtime) return platforms[0] ?? null;
+    const site = extraSites.find((s) => matchesPattern(s.pattern, url));
+    return platforms.find((p) => p.id === site?.platform) ?? null;
+  };
+
+  const readFrame = (): Pick<FrameSignals, 'page' | 'readError'> => {
+    const url = new URL(location.href);
+    const platform = platformHere(url);
+    // A site added without a platform of ours: WebRTC alone tells.
+    if (!platform) return { page: { ...emptyRead('webrtc'), unreadable: ['page'] } };
+    if (!isCallUrl(platform, url)) return { page: { ...emptyRead(platform.id), phase: 'no-call' } };
+    try {
+      return { page: readPage(platform, document, probe.app) };
+    } catch (error) {
+      // A page mid-change or a hostile DOM: the page read is lost, the verdict falls to unknown.
+      return { page: null, readError: String(error).slice(0, 200) };
+    }
+  };
+
+  const report = (force = false) => {
+    if (stopped()) return batches.stop();
+    reading = true;
+    channel.request(); // synchronous: `probe` now holds the page's current WebRTC and app state
+    reading = false;
+    const signals: FrameSignals = { url: location.href, ...readFrame(), rtc: probe.rtc };
+    const serialized = JSON.stringify(signals);
+    if (!force && serialized === lastSent) return;
+    lastSent = serialized;
+    send({ type: 'frame-signals', signals });
+  };
+
+  // The document node exists at document_start even before <html>: observe it from the start.
+  const batches = observeInBatches(document, () => report());
+  report();
+  if (runtime) {
+    ask<ConferenceSite[]>({ type: 'conference-sites' }).then((sites) => {
+      extraSites = Array.isArray(sites) ? sites : [];
+      report(true);
+    });
+  }
+
+  const banner = window === window.top ? bannerController() : null;
+  browser.runtime.onMessage.addListener((message: ExtensionMessage) => {
+    if (message.type === 'recheck') {
+      report(true);
+    } else if (message.type === 'report' && banner) {
+      banner.update(message);
+    }
+  });
+}
+
+/**
+ * Whether this content script should stop: the extension was reloaded or updated under it (its
+ * runtime is gone: Chromium leaves the old script running in the page, orphaned), or a newer
+ * copy of it started in this same isolated world. WXT's ctx.isInvalid is not used alone: a page
+ * can forge WXT's "content script started" DOM event (its name is built from the public extension
+ * id) and so invalidate ctx, which would silence CallGuard on a hostile page. Page scripts cannot
+ * reach this world's globals, so the instance mark below is one only CallGuard can set.
+ */
+function watcherStopped(ctx: ContentScriptContext): () => boolean {
+  const mark = Symbol('callguard watcher');
+  const world = globalThis as { __callguardWatcher?: symbol };
+  world.__callguardWatcher = mark;
+  return () => {
+    if (world.__callguardWatcher !== mark || extensionGone()) {
+      if (!ctx.signal.aborted) ctx.abort('CallGuard content script stopped');
+      return true;
+    }
+    return false;
+  };
+}
+
+function extensionGone(): boolean {
+  try {
+    return !browser.runtime?.id;
+  } catch {
+    return true;
+  }
+}
+
+/** The banner's state across reports; the decisions themselves are pure (core/banner.ts). */
+function bannerController() {
+  let memory: BannerMemory = NO_BANNER;
+  const host = createBannerHost(document, {
+    onDismiss() {
+      memory = dismissBanner(memory);
+      host.hide();
+    },
+    onDetails() {
+      send({ type: 'open-details' });
+    },
+  });
+  return {
+    update(message: Extract<ExtensionMessage, { type: 'report' }>) {
+      memory = nextBanner(memory, message.report, message.settings);
+      if (memory.visible) host.show(message.report, message.settings);
+      else host.hide();
+    },
+  };
+}
+
+/** A question to the background; undefined when there is no answer (orphaned context). */
+async function ask<T>(message: ExtensionMessage): Promise<T | undefined> {
+  try {
+    return (await browser.runtime.sendMessage(message)) as T | undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Messages to the background; after an extension reload this context is orphaned: stay quiet. */
+function send(message: ExtensionMessage): void {
+  try {
+    browser.runtime.sendMessage(message).catch(() => {});
+  } catch {
+    // "Extension context invalidated": nothing to tell any more.
+  }
+}
