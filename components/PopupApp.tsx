@@ -2,10 +2,11 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ExtensionMessage } from '../core/messages';
 import { PLATFORMS } from '../core/platforms/index';
+import { STORAGE, userSites } from '../core/storage';
 import type { Report } from '../core/types';
 import { platformName, t } from './i18n';
 import { ReportView, type RecheckState } from './ReportView';
-import { requestSiteAccess, sitePatternFor, userSites } from './site-access';
+import { requestSiteAccess, sitePatternFor } from './site-access';
 
 /** How long "Check again" waits for the page to answer before saying it did not. */
 export const RECHECK_TIMEOUT_MS = 5000;
@@ -36,7 +37,7 @@ export function PopupApp({ tabParam }: { tabParam: string | null }) {
 
   useEffect(() => {
     if (tabId === null) return;
-    const key = `report:${tabId}`;
+    const key = STORAGE.report(tabId);
     browser.storage.session.get(key).then((items) => setReport((items[key] as Report | undefined) ?? null));
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       if (area === 'session' && key in changes) setReport((changes[key]?.newValue as Report | undefined) ?? null);
@@ -78,7 +79,7 @@ export function NoCallView({ watched, tabUrl }: { watched: boolean; tabUrl: stri
 
   useEffect(() => {
     if (!pattern) return;
-    userSites().then(
+    userSites(browser.storage.local).then(
       (sites) => sites.some((s) => s.pattern === pattern) && setState((s) => (s === 'idle' ? 'already' : s)),
       () => {},
     );

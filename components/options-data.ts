@@ -2,9 +2,7 @@ import { browser } from 'wxt/browser';
 import { readManagedWithRetry } from '../core/policy/managed-read';
 import { accessPatternFor } from '../core/policy/sites';
 import type { Policy } from '../core/policy/types';
-
-/** storage.local key of the user's settings; the background reads the same (policy-store.ts). */
-export const USER_SETTINGS_KEY = 'userSettings';
+import { STORAGE, writeUserSettings } from '../core/storage';
 
 /** What the options page shows: the raw user and organisation settings and the host access. */
 export interface OptionsData {
@@ -15,7 +13,7 @@ export interface OptionsData {
 
 export async function loadOptionsData(): Promise<OptionsData> {
   const [user, admin, granted] = await Promise.all([
-    browser.storage.local.get(USER_SETTINGS_KEY).then((items) => items[USER_SETTINGS_KEY]),
+    browser.storage.local.get(STORAGE.userSettings).then((items) => items[STORAGE.userSettings]),
     // Firefox without a policy rejects; Chromium can be empty for a moment at first run, and
     // storage.onChanged brings the policy when it arrives.
     readManagedWithRetry(() => browser.storage.managed.get(), { attempts: 1 }),
@@ -25,13 +23,13 @@ export async function loadOptionsData(): Promise<OptionsData> {
 }
 
 export async function saveUserSettings(settings: Partial<Policy>): Promise<void> {
-  await browser.storage.local.set({ [USER_SETTINGS_KEY]: settings });
+  await writeUserSettings(browser.storage.local, settings);
 }
 
 /** Calls back whenever the user's settings, the organisation's or the host access change. */
 export function watchOptionsData(onChange: () => void): () => void {
   const onStorage = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'managed' || (area === 'local' && USER_SETTINGS_KEY in changes)) onChange();
+    if (area === 'managed' || (area === 'local' && STORAGE.userSettings in changes)) onChange();
   };
   const onPermissions = () => onChange();
   browser.storage.onChanged.addListener(onStorage);

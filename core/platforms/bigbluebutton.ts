@@ -14,36 +14,74 @@ export const platform: Platform = {
   // The server is the organisation's own: anything but its front page may be a session.
   isCallUrl: (url) => url.pathname.length > 1,
   detect: {
-    participantText: ['[data-test="userName"]', '[data-test="chatMessages"]', '[data-test="chatUserMessageText"]', '[data-test="msgListItem"]'],
+    participantText: [
+      // The user list (each item's aria-label is the name), webcam tiles, the talking indicator.
+      '[data-test="userListContent"]',
+      '[data-test^="userListItem"]',
+      '[data-test="webcamVideoList"]',
+      '[data-test="talkingIndicator"]',
+      // Chat, its notifications and toasts; shared notes; breakout room names.
+      '[data-test="chatMessages"]',
+      '[data-test="messageContent"]',
+      '[data-test="chatMessageNotificationContent"]',
+      '[data-test="toastContainer"]',
+      '[data-test="private-user-list-content"]',
+      '[data-test="notes"]',
+      '[data-test="breakoutRoomList"]',
+      '#message-input',
+      // The meeting's and the presentation's names are whoever created them; the host's lobby message.
+      '[data-test="presentationTitle"]',
+      '[data-test="presentationName"]',
+      '[data-test="guestLobbyMessage"]',
+      '[data-test="guestPublicLobbyMessage"]',
+      '[data-test="guestPrivateLobbyMessage"]',
+    ],
     phases: [
       {
         phase: 'lobby',
         marker: {
-          selectors: ['#positionInWaitingQueue'],
+          selectors: ['#positionInWaitingQueue', '[data-test="guestWaitSpinner"]'],
           text: [
-            /Please wait for a moderator to approve you joining the meeting/i,
-            /Bitte warten Sie, bis ein Moderator Ihre Teilnahme/i,
-            /Veuillez patienter (jusqu['’]à ce qu['’]un|qu['’]un) modérateur/i,
+            /^Please wait for a moderator to approve you joining the (session|meeting)\.?$/i,
+            /^Bitte warten Sie, bis ein Moderator Ihre Teilnahme/i,
+            /^Veuillez (patienter|attendre) (jusqu['’]à ce qu['’]un|qu['’]un) modérateur/i,
           ],
-          textIn: ['p', 'h1', 'h2'],
+          textIn: ['p', 'h1'],
         },
+      },
+      {
+        // BigBlueButton has no pre-join page: "How would you like to join the audio?" opens over
+        // the meeting, whose list, chat and leave button are already there.
+        phase: 'pre-join',
+        marker: { selectors: ['[data-testid="audioModal"]', '[data-test="audioModalOptions"]'] },
       },
       {
         phase: 'in-call',
         marker: {
-          selectors: ['button[data-test="leaveMeetingDropdown"]', 'div[data-test="userListPanel"]', 'button[data-test="optionsButton"]'],
+          selectors: ['button[data-test="leaveMeetingDropdown"]', 'div[data-test="userListPanel"]', 'button[data-test="optionsButton"]', '#ActionsBar'],
           controls: [/^Leave (meeting|session)$/i, /^(Konferenz verlassen|Sitzung verlassen)$/i, /^(Quitter la (réunion|conférence|session))$/i],
         },
       },
     ],
+    // The indicator is there in every session that may be recorded, recording or not: only its
+    // words tell (a viewer sees "This session is now being recorded", a moderator "Pause recording").
     recording: {
       selectors: ['div[data-testid="recordingNotifyModal"]'],
-      text: [/this session is (now )?being recorded/i, /diese (Sitzung|Konferenz) wird (jetzt )?aufgezeichnet/i, /cette (session|conférence) est (maintenant )?enregistrée/i],
+      labels: [
+        /^This session is now being recorded$/i,
+        /^Pause recording$/i,
+        /^Diese Konferenz wird jetzt aufgezeichnet$/i,
+        /^Aufzeichnung pausieren$/i,
+        /^Cette réunion est maintenant enregistrée$/i,
+      ],
+      text: [/^(Recording|Aufzeichnung läuft|Enregistrement en cours) \d+:\d{2}$/i, /^Recording has started$/i, /^Aufzeichnung hat begonnen$/i],
+      textIn: ['#recording-description', '[data-test="recordingNotifyModal"] h2'],
     },
     roster: {
-      rows: ['div[data-test="userListItem"]', 'div[data-test="userListItemCurrent"]'],
-      name: ['[data-test="userName"]', 'span[aria-hidden="true"]'],
-      phoneSelectors: ['i.icon-bbb-phone', '[data-test="phoneUser"]'],
+      rows: ['[data-test="userListItem"]', '[data-test="userListItemCurrent"]'],
+      name: ['[data-test="userName"]'],
+      phoneSelectors: ['i.icon-bbb-volume_level_2', 'i.icon-bbb-phone', '[data-test="phoneUser"]'],
+      labelsIn: ['[data-test="userNameSubs"]'],
       where: 'BigBlueButton user list',
     },
   },

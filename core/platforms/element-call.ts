@@ -45,6 +45,14 @@ export const platform: Platform = {
           ],
         },
       },
+      {
+        // Error pages: the call cannot run in this browser, or the request to join was declined.
+        phase: 'no-call',
+        marker: {
+          text: [/^(Incompatible browser|Access denied)$/i, /^(Inkompatibler Browser|Zugriff verweigert)$/i, /^(Moteur de recherche incompatible|Non autorisé à rejoindre)$/i],
+          textIn: ['h1'],
+        },
+      },
     ],
     // The lock next to the room name shows the room's configured encryption, in the lobby and in
     // the call ("Encrypted" is only its tooltip); a tile warns of a participant's unencrypted media.

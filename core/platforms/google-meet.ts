@@ -111,9 +111,16 @@ export const platform: Platform = {
       ],
       textIn: ['h1', 'h2', '.IjxGeb', '.IjxGeb span'],
     },
+    // Only organisers of a live-streamed call see a viewer count at the top (Google's help); the
+    // rest of the indicator is unverified.
     liveStream: {
-      text: [/^This (video )?call is being (live[- ]?)?streamed/i, /^(Dieser|Der) (Video)?anruf wird (live )?gestreamt/i, /^(Cet|L['’])\s?appel (vidéo )?est diffusé en direct/i],
-      textIn: ['h1', 'h2', '.IjxGeb', '.IjxGeb span'],
+      text: [
+        /^This (video )?call is being (live[- ]?)?streamed/i,
+        /^\d+ (viewers?|Zuschauer|spectateurs?)$/i,
+        /^(Dieser|Der) (Video)?anruf wird (live )?gestreamt/i,
+        /^(Cet|L['’])\s?appel (vidéo )?est diffusé en direct/i,
+      ],
+      textIn: ['h1', 'h2', 'span', '.IjxGeb'],
     },
     transcription: {
       text: [

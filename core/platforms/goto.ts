@@ -36,6 +36,8 @@ export const platform: Platform = {
       {
         phase: 'pre-join',
         marker: {
+          // The classic web app's join form and onboarding dialogs (an old pre-join script; unverified today).
+          selectors: ['#attendee-name', '[data-automation-id="onboarding-continue-no-audio"]', '[data-automation-id="change-name-and-email-dialog__submit"]'],
           controls: [/^(Join meeting|Join now|OK, I['’]m ready)$/i, /^(Meeting beitreten|Jetzt teilnehmen)$/i, /^(Rejoindre la réunion|Participer maintenant)$/i],
         },
       },

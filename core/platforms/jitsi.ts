@@ -107,13 +107,14 @@ function readJitsi(state: JitsiAppState, read: PageRead): void {
     read.transcription = { evidence: ['Jitsi app state: a transcriber is in the call (features/transcribing.isTranscribing)', ...(read.transcription?.evidence ?? [])] };
   }
 
-  // The app knows who dialled in (jigasi): names that look like numbers no longer count.
+  // The app knows who is in the call and who dialled in (jigasi): its list replaces the page's,
+  // and names that look like numbers no longer count.
   if (state.participants) {
     read.participants = uniqueParticipants([
       ...participants.filter((p) => p.phone).map((p) => ({ kind: 'phone' as const, name: p.name, evidence: 'Jitsi marks this participant as a phone (jigasi) participant' })),
-      ...read.participants.filter((p) => p.kind !== 'phone'),
       ...flagNames(participants.map((p) => p.name), 'Jitsi participants', { phoneNames: false }),
     ]);
+    read.unreadable = read.unreadable.filter((u) => u !== 'participants');
   }
 
   // Only a joined client knows the room's settings: before that features/lobby.lobbyEnabled is

@@ -23,11 +23,17 @@ export const platform: Platform = {
       '.participants-list-item',
       '.participants-video-tile',
       '[data-test$="-participant-label"]',
-      // Chat and captions.
+      // Chat (hashed "style-chat-*" classes), its composer, and captions.
+      '[class*="chat-item"]',
+      '[class*="chat-box"]',
+      '#quill-composer',
       '[data-test="chat-message"]',
       '[data-test="chat-panel"]',
       '[data-test="caption-text"]',
       '[data-test="closed-captions"]',
+      // The meeting's title is its host's text.
+      'h1[data-type]',
+      '[data-test="meeting-info-container"] > span',
     ],
     phases: [
       {
@@ -93,12 +99,12 @@ export const platform: Platform = {
     },
     roster: {
       rows: [
+        '.participants-list-item',
+        '.participants-video-tile',
         '[data-test="participant-item"]',
         '[data-test="participants-list"] [role="listitem"]',
-        '[role="list"][aria-label*="articipant"] [role="listitem"]',
-        '[role="list"][aria-label*="eilnehmer"] [role="listitem"]',
       ],
-      name: ['[data-test="participant-name"]', '.participant-name'],
+      name: ['[data-test="participant-name"]', '[class*="full-name"]', '.participant-name'],
       phoneSelectors: ['[data-test="phone-icon"]', '[data-test="call-in-icon"]'],
       externalSelectors: ['[data-test="identity-unverified"]'],
       where: 'Webex participant list',

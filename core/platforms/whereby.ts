@@ -15,7 +15,8 @@ export const platform: Platform = {
   matches: ['https://whereby.com/*', 'https://*.whereby.com/*'],
   isCallUrl: (url) => !NOT_ROOMS.has(url.pathname.split('/')[1]?.toLowerCase() ?? ''),
   detect: {
-    participantText: ['[data-testid="displayName"]', '[class*="displayName"]', '[data-testid="chat-message"]', '[class*="chatMessage"]'],
+    // Names on tiles (the 2020 room's name banners), chat messages.
+    participantText: ['[data-testid="displayName"]', '[class*="displayName"]', '[class*="nameBanner"]', '[data-testid="chat-message"]', '[class*="chatMessage"]'],
     phases: [
       {
         phase: 'lobby',
@@ -31,7 +32,8 @@ export const platform: Platform = {
       {
         phase: 'in-call',
         marker: {
-          selectors: ['[data-testid="leaveButton"]', '[data-testid="leave-button"]'],
+          // The room's own markers as extensions read them in 2019-2020 (unverified today).
+          selectors: ['[data-testid="leaveButton"]', '[data-testid="leave-button"]', '[class*="ConnectedRoom"]', '.jstest-client-video'],
           controls: [/^Leave( meeting| room)?$/i, /^(Verlassen|Raum verlassen)$/i, /^(Quitter|Quitter la salle)$/i],
         },
       },
@@ -47,8 +49,8 @@ export const platform: Platform = {
       text: [/this (meeting|room) is being recorded|recording in progress/i, /wird aufgezeichnet|Aufnahme läuft/i, /est (en cours d['’])?enregistr|enregistrement en cours/i],
     },
     roster: {
-      rows: ['[data-testid="participantTile"]', '[role="list"][aria-label*="articipant"] [role="listitem"]'],
-      name: ['[data-testid="displayName"]', '[class*="displayName"]'],
+      rows: ['[data-testid="participantTile"]', '.jstest-client-video', '[role="list"][aria-label*="articipant"] [role="listitem"]'],
+      name: ['[data-testid="displayName"]', '[class*="displayName"]', '[class*="nameBanner"]'],
       where: 'Whereby participants',
     },
   },

@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
-import type { ExtensionMessage } from '../../core/messages';
+import { route } from '../../core/messages';
+import { platformForUrl } from '../../core/platforms/index';
 import { updateBadge } from './badge';
+import { startNetworkFacts } from './network-facts';
 import { createPolicyStore } from './policy-store';
 import { createSiteScripts } from './sites';
 import { createTabReports } from './tab-reports';
-import { startNetworkFacts } from './network-facts';
-import { platformForUrl } from '../../core/platforms/index';
 
 /** Thin wiring: policy, per-tab reports, badge, messages. */
 export default defineBackground(() => {
@@ -14,28 +14,24 @@ export default defineBackground(() => {
   policy.onChange(() => void reports.reassessAll());
   // Firefox only (no-op in Chromium): the site's TLS certificate chain and captive-portal state.
   startNetworkFacts(reports, (url) => platformForUrl(new URL(url), policy.get().policy.conferenceSites) !== null);
-  createSiteScripts(policy);
+  const sites = createSiteScripts(policy);
 
-  browser.runtime.onMessage.addListener((raw, sender) => {
-    const message = raw as ExtensionMessage;
-    const tabId = sender.tab?.id;
-    switch (message.type) {
-      case 'frame-signals':
-        if (tabId !== undefined && sender.tab?.url) {
-          void reports.update(tabId, sender.frameId ?? 0, sender.tab.url, message.signals);
-        }
-        return;
-      case 'recheck':
-        void reports.recheck(message.tabId ?? tabId);
-        return;
-      case 'open-details':
+  browser.runtime.onMessage.addListener(
+    route({
+      'frame-signals': ({ signals }, sender) => {
+        const tabId = sender.tab?.id;
+        if (tabId !== undefined && sender.tab?.url) void reports.update(tabId, sender.frameId ?? 0, sender.tab.url, signals);
+      },
+      recheck: ({ tabId }, sender) => void reports.recheck(tabId ?? sender.tab?.id),
+      'open-details': (_message, sender) => {
+        const tabId = sender.tab?.id;
         if (tabId !== undefined) void browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?tab=${tabId}`) });
-        return;
-    }
-  });
+      },
+      'conference-sites': () => sites.conferenceSites(),
+    }),
+  );
   browser.tabs.onRemoved.addListener((tabId) => void reports.forget(tabId));
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    // A new top-level page: the old frames' signals no longer describe this tab.
-    if (change.status === 'loading' && change.url) void reports.forget(tabId);
+    if (change.status === 'loading' && change.url) void reports.navigated(tabId, change.url);
   });
 });

@@ -1,8 +1,7 @@
 import { browser } from 'wxt/browser';
 import { effectivePolicy, type EffectivePolicy } from '../../core/policy/effective';
 import { readManagedWithRetry } from '../../core/policy/managed-read';
-
-export const USER_SETTINGS_KEY = 'userSettings';
+import { STORAGE } from '../../core/storage';
 
 /**
  * The effective policy: defaults, then the user's settings, then the organisation's (managed
@@ -25,7 +24,7 @@ export function createPolicyStore() {
 
   // Reports wait only for the user's settings; the organisation's follow as soon as they arrive.
   const ready = (async () => {
-    await setUser(async () => (await browser.storage.local.get(USER_SETTINGS_KEY))[USER_SETTINGS_KEY]);
+    await setUser(async () => (await browser.storage.local.get(STORAGE.userSettings))[STORAGE.userSettings]);
     await setAdmin(() => readManagedWithRetry(readManaged, { attempts: 1 }));
     recompute();
   })();
@@ -39,8 +38,8 @@ export function createPolicyStore() {
     if (area === 'managed') {
       await setAdmin(() => readManagedWithRetry(readManaged, { attempts: 1 }));
       recompute();
-    } else if (area === 'local' && USER_SETTINGS_KEY in changes) {
-      const value: unknown = changes[USER_SETTINGS_KEY]?.newValue;
+    } else if (area === 'local' && STORAGE.userSettings in changes) {
+      const value: unknown = changes[STORAGE.userSettings]?.newValue;
       await setUser(async () => value);
       recompute();
     }

@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import type { ExtensionMessage } from '../../core/messages';
 import {
   ALL_SITE_SCRIPT_IDS,
   planSiteScripts,
@@ -38,12 +37,13 @@ export function createSiteScripts(policy: PolicyStore) {
   policy.onChange(() => void sync());
   browser.permissions.onAdded.addListener(() => void sync());
   browser.permissions.onRemoved.addListener(() => void sync());
-  browser.runtime.onMessage.addListener((raw: unknown, _sender, sendResponse: (response: unknown) => void) => {
-    if ((raw as ExtensionMessage | undefined)?.type !== 'conference-sites') return undefined;
-    // sendResponse and true: works with and without the promise-based polyfill.
-    void policy.ready.then(() => sendResponse(policy.get().policy.conferenceSites));
-    return true;
-  });
   void sync();
-  return { sync };
+  return {
+    sync,
+    /** The conference sites, for the content script of added sites to pick each one's platform. */
+    conferenceSites: async () => {
+      await policy.ready;
+      return policy.get().policy.conferenceSites;
+    },
+  };
 }

@@ -1,40 +1,51 @@
 import { browser } from 'wxt/browser';
 import { assess } from '../../core/assess';
+import { rememberCall, type CallMemory } from '../../core/call-memory';
 import type { ExtensionMessage } from '../../core/messages';
 import { platformForUrl } from '../../core/platforms/index';
+import { STORAGE } from '../../core/storage';
 import type { BrowserNetworkFacts, FrameSignals, Report } from '../../core/types';
 import type { PolicyStore } from './policy-store';
 
 type Frames = Record<number, FrameSignals>;
-const framesKey = (tabId: number) => `frames:${tabId}`;
-export const reportKey = (tabId: number) => `report:${tabId}`;
+interface TabState {
+  url: string;
+  frames: Frames;
+  call: CallMemory | null;
+}
 
 /**
- * Per-tab state: the latest signals of each frame, and the report assessed from them. Both live
- * in storage.session, so a service-worker restart mid-call loses nothing and the browser's end
- * clears everything.
+ * Per-tab state: the latest signals of each frame, the memory of the tab's current call, and
+ * the report assessed from them. All of it lives in storage.session, so a service-worker restart
+ * mid-call loses nothing and the browser's end clears everything.
  */
 export function createTabReports(policy: PolicyStore, onReport: (tabId: number, report: Report | null) => Promise<void>) {
-  const tabs = new Map<number, { url: string; frames: Frames }>();
+  const tabs = new Map<number, TabState>();
   const network = new Map<number, BrowserNetworkFacts>();
+  // One reassessment at a time per tab: each one reads and writes the call's memory.
+  const queues = new Map<number, Promise<void>>();
 
-  const load = async (tabId: number, url: string) => {
+  const load = async (tabId: number, url: string): Promise<TabState> => {
     let tab = tabs.get(tabId);
     if (!tab) {
-      const stored = (await browser.storage.session.get(framesKey(tabId)))[framesKey(tabId)] as Frames | undefined;
-      tab = { url, frames: stored ?? {} };
+      const stored = await browser.storage.session.get([STORAGE.frames(tabId), STORAGE.call(tabId)]);
+      tab = {
+        url,
+        frames: (stored[STORAGE.frames(tabId)] as Frames | undefined) ?? {},
+        call: (stored[STORAGE.call(tabId)] as CallMemory | undefined) ?? null,
+      };
       tabs.set(tabId, tab);
     }
     tab.url = url;
     return tab;
   };
 
-  const reassess = async (tabId: number) => {
+  const reassessNow = async (tabId: number) => {
     const tab = tabs.get(tabId);
     if (!tab) return;
     await policy.ready;
     const effective = policy.get().policy;
-    const report = assess({
+    const now = assess({
       url: tab.url,
       platform: safePlatform(tab.url, effective.conferenceSites),
       frames: Object.values(tab.frames),
@@ -43,13 +54,22 @@ export function createTabReports(policy: PolicyStore, onReport: (tabId: number, 
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone ?? null,
       now: new Date(),
     });
+    const { memory, report } = rememberCall(tab.call, now);
+    tab.call = memory;
     const { banner, acknowledgeDanger, supportMessage, supportUrl } = effective;
     const message: ExtensionMessage = { type: 'report', report, settings: { banner, acknowledgeDanger, supportMessage, supportUrl } };
     // The page first: its banner must not wait for storage and the toolbar icon (npm run bench:
     // waiting for them tripled the time from joining a call to the banner).
     browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => {});
-    await browser.storage.session.set({ [reportKey(tabId)]: report, [framesKey(tabId)]: tab.frames });
+    await browser.storage.session.set({ [STORAGE.report(tabId)]: report, [STORAGE.frames(tabId)]: tab.frames });
+    if (memory) await browser.storage.session.set({ [STORAGE.call(tabId)]: memory });
+    else await browser.storage.session.remove(STORAGE.call(tabId));
     await onReport(tabId, report);
+  };
+  const reassess = (tabId: number) => {
+    const next = (queues.get(tabId) ?? Promise.resolve()).then(() => reassessNow(tabId)).catch((error: unknown) => console.warn('CallGuard: could not assess tab', tabId, error));
+    queues.set(tabId, next);
+    return next;
   };
 
   return {
@@ -69,10 +89,24 @@ export function createTabReports(policy: PolicyStore, onReport: (tabId: number, 
       if (tabId === undefined) return;
       await browser.tabs.sendMessage(tabId, { type: 'recheck' } satisfies ExtensionMessage).catch(() => {});
     },
+    /**
+     * A new page in the tab: the old frames and their report no longer describe it. The call's
+     * memory stays: the next report decides whether this is still the same call.
+     */
+    async navigated(tabId: number, url: string) {
+      const tab = tabs.get(tabId);
+      if (tab) {
+        tab.frames = {};
+        tab.url = url;
+      }
+      await browser.storage.session.remove([STORAGE.frames(tabId), STORAGE.report(tabId)]);
+      await onReport(tabId, null);
+    },
     async forget(tabId: number) {
       tabs.delete(tabId);
       network.delete(tabId);
-      await browser.storage.session.remove([reportKey(tabId), framesKey(tabId)]);
+      queues.delete(tabId);
+      await browser.storage.session.remove([STORAGE.report(tabId), STORAGE.frames(tabId), STORAGE.call(tabId), STORAGE.sensitive(tabId)]);
       await onReport(tabId, null);
     },
   };

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { dismissBanner, nextBanner, NO_BANNER, type BannerMemory } from '../../core/banner';
 import type { ProbeMessage } from '../../core/channel';
-import type { ExtensionMessage } from '../../core/messages';
+import { route, type ExtensionMessage, type MessageOf } from '../../core/messages';
 import { matchesPattern } from '../../core/platforms/match-pattern';
 import type { Platform } from '../../core/platforms/platform';
 import { emptyRead, isCallUrl, readPage } from '../../core/platforms/read';
@@ -76,13 +76,12 @@ export function runCallWatcher(ctx: ContentScriptContext, platforms: readonly Pl
   }
 
   const banner = window === window.top ? bannerController() : null;
-  browser.runtime.onMessage.addListener((message: ExtensionMessage) => {
-    if (message.type === 'recheck') {
-      report(true);
-    } else if (message.type === 'report' && banner) {
-      banner.update(message);
-    }
-  });
+  browser.runtime.onMessage.addListener(
+    route({
+      recheck: () => report(true),
+      report: (message) => banner?.update(message),
+    }),
+  );
 }
 
 /**
@@ -127,7 +126,7 @@ function bannerController() {
     },
   });
   return {
-    update(message: Extract<ExtensionMessage, { type: 'report' }>) {
+    update(message: MessageOf<'report'>) {
       memory = nextBanner(memory, message.report, message.settings);
       if (memory.visible) host.show(message.report, message.settings);
       else host.hide();
