@@ -5,7 +5,7 @@ export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     include: ['test/unit/**/*.test.{ts,tsx}'],
-    environment: 'happy-dom',
+    environment: 'node',
     mockReset: true,
     restoreMocks: true,
   },

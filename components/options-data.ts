@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { readManagedWithRetry } from '../core/policy/managed-read';
-import { accessPatternFor } from '../core/policy/sites';
+import { accessPatternFor } from '../core/match-pattern';
 import type { Policy } from '../core/policy/types';
 import { STORAGE, writeUserSettings } from '../core/storage';
 

@@ -1,3 +1,4 @@
+import { JITSI_FIELDS } from './platforms/jitsi-app-state';
 import { summarizeStats } from './rtc/summarize';
 import type { AppState, ConnectionFact, ConnectionStats, JitsiParticipant, RtcFacts, TrackFact } from './types';
 
@@ -77,27 +78,29 @@ function parseTracks(raw: unknown): TrackFact[] | null {
   return tracks;
 }
 
+/** The probe's positional Jitsi facts (core/platforms/jitsi-app-state.ts), as JitsiAppState. */
 function parseAppState(raw: unknown): AppState {
-  if (!isRecord(raw) || !isRecord(raw.jitsi)) return {};
-  const j = raw.jitsi;
+  if (!isRecord(raw) || !Array.isArray(raw.jitsi)) return {};
+  const field = (name: (typeof JITSI_FIELDS)[number]): unknown => (raw.jitsi as unknown[])[JITSI_FIELDS.indexOf(name)];
+  const participants = field('participants');
   return {
     jitsi: {
-      joined: bool(j.joined),
-      e2eeEnabled: bool(j.e2eeEnabled),
-      e2eeDisabledCount: typeof j.e2eeDisabledCount === 'number' && Number.isFinite(j.e2eeDisabledCount) ? j.e2eeDisabledCount : undefined,
-      participants: Array.isArray(j.participants) ? j.participants.slice(0, 5000).flatMap(parseJitsiParticipant) : undefined,
-      fileRecording: bool(j.fileRecording),
-      liveStreaming: bool(j.liveStreaming),
-      transcribing: bool(j.transcribing),
-      lobbyKnocking: bool(j.lobbyKnocking),
-      lobbyEnabled: bool(j.lobbyEnabled),
-      passwordLocked: bool(j.passwordLocked),
-      prejoin: bool(j.prejoin),
+      joined: bool(field('joined')),
+      e2eeEnabled: bool(field('e2eeEnabled')),
+      participants: Array.isArray(participants) ? participants.slice(0, 5000).flatMap(parseJitsiParticipant) : undefined,
+      fileRecording: bool(field('fileRecording')),
+      liveStreaming: bool(field('liveStreaming')),
+      transcribing: bool(field('transcribing')),
+      lobbyKnocking: bool(field('lobbyKnocking')),
+      lobbyEnabled: bool(field('lobbyEnabled')),
+      passwordLocked: bool(field('passwordLocked')),
     },
   };
 }
 
 function parseJitsiParticipant(raw: unknown): JitsiParticipant[] {
-  if (!isRecord(raw) || !shortString(raw.name) || typeof raw.phone !== 'boolean') return [];
-  return [{ name: raw.name, phone: raw.phone, e2ee: bool(raw.e2ee), localRecording: bool(raw.localRecording) }];
+  if (!Array.isArray(raw)) return [];
+  const [name, phone, e2ee, localRecording] = raw as unknown[];
+  if (!shortString(name)) return [];
+  return [{ name, phone: phone === true, e2ee: bool(e2ee), localRecording: localRecording === true }];
 }

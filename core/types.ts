@@ -134,11 +134,6 @@ export interface JitsiAppState {
   joined?: boolean;
   /** This participant's E2EE toggle (features/e2ee.enabled). */
   e2eeEnabled?: boolean;
-  /**
-   * How many participants, this one included, have E2EE off (numberOfParticipantsDisabledE2EE):
-   * Jitsi shows its E2EE label only at 0.
-   */
-  e2eeDisabledCount?: number;
   /** The other participants, as the app knows them. */
   participants?: JitsiParticipant[];
   /** A recording to a file (Jibri) is on. */
@@ -149,8 +144,6 @@ export interface JitsiAppState {
   lobbyKnocking?: boolean;
   lobbyEnabled?: boolean;
   passwordLocked?: boolean;
-  /** The pre-join screen is up (features/prejoin.showPrejoin). */
-  prejoin?: boolean;
 }
 
 export interface JitsiParticipant {

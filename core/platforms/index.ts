@@ -7,7 +7,7 @@ import * as elementCall from './element-call';
 import * as googleMeet from './google-meet';
 import * as goto from './goto';
 import * as jitsi from './jitsi';
-import { matchesPattern } from './match-pattern';
+import { matchesPattern } from '../match-pattern';
 import type { Platform, PlatformFact } from './platform';
 import * as slack from './slack';
 import * as teams from './teams';

@@ -1,47 +1,53 @@
-import type { AppState, JitsiParticipant } from '../types';
 
 /**
  * Jitsi Meet's own state (window.APP, read by the main-world probe): its E2EE, recording and
  * phone-participant indicators are icons without text, so the app's redux store is the reliable
- * source (jitsi-meet react/features/*; test/fixtures/jitsi/SOURCES.md). Values are sent as they
- * are: the isolated world keeps only those of the expected types (core/channel.ts).
+ * source (jitsi-meet react/features/*; docs/evidence/jitsi.md). The probe runs in every page and
+ * must stay tiny, so it sends the facts as a positional array (JITSI_FIELDS says which is which);
+ * the isolated world turns them back into JitsiAppState and keeps only values of the expected
+ * types (core/channel.ts).
  */
-export function readJitsiAppState(win: unknown): AppState {
+export const JITSI_FIELDS = [
+  'joined',
+  'e2eeEnabled',
+  'participants',
+  'fileRecording',
+  'liveStreaming',
+  'transcribing',
+  'lobbyKnocking',
+  'lobbyEnabled',
+  'passwordLocked',
+] as const;
+
+/** Each participant as [name, phone (jigasi), E2EE on, recording locally]. */
+export type JitsiParticipantWire = [unknown, unknown, unknown, unknown];
+
+export function readJitsiAppState(win: unknown): { jitsi?: unknown[] } {
   try {
     const app = (win as { APP?: JitsiApp } | null)?.APP;
     const state = app?.store?.getState?.();
     if (!state) return {};
     const feature = (name: string) => state[`features/${name}`] ?? {};
-    const people = feature('base/participants');
-    const remote = people.remote ?? [];
+    const remote = feature('base/participants').remote ?? [];
     const sessions: { mode?: string; status?: string }[] = feature('recording').sessionDatas ?? [];
-    // A session that is on or about to be (Jitsi's own getActiveSession).
-    const running = (mode: string) => sessions.some((s) => s?.mode === mode && (s.status === 'on' || s.status === 'pending'));
+    // A session that is on or about to be (Jitsi's own getActiveSession: status on or pending).
+    const running = (mode: string) => sessions.some((s) => s?.mode === mode && s.status != 'off');
     const lobby = feature('lobby');
     const conference = feature('base/conference');
     return {
-      jitsi: {
-        joined: app?.conference?.isJoined?.() === true,
-        e2eeEnabled: feature('e2ee').enabled,
-        e2eeDisabledCount: people.numberOfParticipantsDisabledE2EE,
-        participants: [...(remote instanceof Map ? remote.values() : Object.values(remote))]
+      jitsi: [
+        app?.conference?.isJoined?.() === true,
+        feature('e2ee').enabled,
+        [...(remote instanceof Map ? remote.values() : Object.values(remote))]
           .filter((p) => p && !p.fakeParticipant)
-          .map(
-            (p): JitsiParticipant => ({
-              name: String(p.name ?? p.displayName ?? p.id),
-              phone: p.isJigasi === true,
-              e2ee: p.e2eeEnabled,
-              localRecording: p.localRecording === true,
-            }),
-          ),
-        fileRecording: running('file'),
-        liveStreaming: running('stream'),
-        transcribing: feature('transcribing').isTranscribing,
-        lobbyKnocking: lobby.knocking,
-        lobbyEnabled: lobby.lobbyEnabled,
-        passwordLocked: 'locked' in conference ? !!conference.locked : undefined,
-        prejoin: feature('prejoin').showPrejoin,
-      },
+          .map((p): JitsiParticipantWire => [p.name, p.isJigasi === true, p.e2eeEnabled, p.localRecording === true]),
+        running('file'),
+        running('stream'),
+        feature('transcribing').isTranscribing,
+        lobby.knocking,
+        lobby.lobbyEnabled,
+        !!conference.locked,
+      ],
     };
   } catch {
     return {};

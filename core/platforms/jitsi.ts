@@ -89,7 +89,6 @@ export const platform: Platform = {
 function readJitsi(state: JitsiAppState, read: PageRead): void {
   if (state.joined) setPhase(read, 'in-call', 'app state APP.conference.isJoined()');
   else if (state.lobbyKnocking) setPhase(read, 'lobby', 'app state features/lobby.knocking');
-  else if (state.prejoin && read.phase !== 'in-call') setPhase(read, 'pre-join', 'app state features/prejoin.showPrejoin');
   if (read.phase === 'no-call') return;
 
   read.e2ee = encryption(state);
@@ -129,20 +128,23 @@ function setPhase(read: PageRead, phase: PageRead['phase'], by: string): void {
   read.phaseEvidence = [`Jitsi ${phase}: ${by}`];
 }
 
-/** On only when this participant has E2EE on and nobody in the call has it off (Jitsi's own rule). */
+/**
+ * On only when this participant has E2EE on and nobody in the call has it off: Jitsi's own rule
+ * for its E2EE label (numberOfParticipantsDisabledE2EE === 0; a phone line never has E2EE).
+ */
 function encryption(state: JitsiAppState): PageRead['e2ee'] {
   const without = (state.participants ?? []).filter((p) => p.e2ee !== true);
   if (state.e2eeEnabled === false) {
     return { state: 'off', source: 'ui', evidence: ['Jitsi app state: end-to-end encryption is off (features/e2ee.enabled = false)'] };
   }
   if (state.e2eeEnabled !== true) return null;
-  if ((state.e2eeDisabledCount ?? 0) > 0 || without.length > 0) {
+  if (without.length > 0) {
     const who = without.map((p) => (p.phone ? `${p.name} (phone)` : p.name)).join(', ');
     return {
       state: 'off',
       source: 'ui',
       evidence: [
-        `Jitsi app state: end-to-end encryption is on here, but ${state.e2eeDisabledCount ?? without.length} participant(s) do not have it${who ? ` (${who})` : ''}; Jitsi itself shows no E2EE label then`,
+        `Jitsi app state: end-to-end encryption is on here, but ${without.length} participant(s) do not have it (${who}); Jitsi itself shows no E2EE label then`,
       ],
     };
   }

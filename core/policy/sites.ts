@@ -1,3 +1,4 @@
+import { accessPatternFor, isValidMatchPattern, patternCovers } from '../match-pattern';
 import { CONFERENCE_MATCHES } from '../platforms/index';
 import type { ConferenceSite } from './types';
 
@@ -17,54 +18,6 @@ export const SITES_SCRIPT_FILE = 'content-scripts/sites.js';
 
 /** Host permissions that cover every web page. */
 export const ALL_SITES_ORIGINS = ['<all_urls>', '*://*/*'];
-
-interface ParsedPattern {
-  scheme: string;
-  host: string;
-  path: string;
-}
-
-function parse(pattern: string): ParsedPattern | null {
-  const match = /^(\*|https?):\/\/(\*|(?:\*\.)?[^/*:]+)(\/.*)$/i.exec(pattern);
-  if (!match) return null;
-  const [, scheme = '', host = '', path = ''] = match;
-  return { scheme: scheme.toLowerCase(), host: host.toLowerCase(), path };
-}
-
-function schemeCovers(outer: string, inner: string): boolean {
-  return outer === '*' ? ['*', 'http', 'https'].includes(inner) : outer === inner;
-}
-
-function hostCovers(outer: string, inner: string): boolean {
-  if (outer === '*') return true;
-  if (inner === '*') return false;
-  if (!outer.startsWith('*.')) return outer === inner;
-  const base = outer.slice(2);
-  const innerBase = inner.startsWith('*.') ? inner.slice(2) : inner;
-  return innerBase === base || innerBase.endsWith(`.${base}`);
-}
-
-function pathCovers(outer: string, inner: string): boolean {
-  return outer === '/*' || outer === inner;
-}
-
-/**
- * Whether every URL `inner` matches is also matched by `outer` (both match patterns). With
- * `ignorePath`, as for host permissions, only scheme and host count.
- */
-export function patternCovers(outer: string, inner: string, { ignorePath = false } = {}): boolean {
-  if (outer === '<all_urls>') return parse(inner) !== null;
-  const o = parse(outer);
-  const i = parse(inner);
-  if (!o || !i) return false;
-  return schemeCovers(o.scheme, i.scheme) && hostCovers(o.host, i.host) && (ignorePath || pathCovers(o.path, i.path));
-}
-
-/** The host permission to ask for so a site's pattern can run scripts: its scheme and host. */
-export function accessPatternFor(pattern: string): string | null {
-  const parsed = parse(pattern);
-  return parsed ? `${parsed.scheme}://${parsed.host}/*` : null;
-}
 
 /** Whether the granted host permissions (permissions.getAll().origins) reach a pattern. */
 export function hasAccess(pattern: string, grantedOrigins: readonly string[]): boolean {
@@ -92,7 +45,7 @@ export function planSiteScripts(
   const builtIn: string[] = [];
   const needAccess: string[] = [];
   for (const { pattern } of sites) {
-    if (parse(pattern) === null) continue;
+    if (!isValidMatchPattern(pattern)) continue;
     if (builtInMatches.some((match) => patternCovers(match, pattern))) builtIn.push(pattern);
     else if (hasAccess(pattern, grantedOrigins)) register.push(pattern);
     else needAccess.push(pattern);
@@ -128,7 +81,7 @@ export function siteContentScripts(
   register: readonly string[],
   { chromium = true, builtInMatches = CONFERENCE_MATCHES }: { chromium?: boolean; builtInMatches?: readonly string[] } = {},
 ): SiteContentScript[] {
-  const wholeSite = register.filter((pattern) => parse(pattern)?.path === '/*');
+  const wholeSite = register.filter((pattern) => /^[^:]+:\/\/[^/]+\/\*$/.test(pattern));
   const groups: [string[], boolean, string][] = chromium
     ? [
         [wholeSite, true, ''],

@@ -1,3 +1,4 @@
+import { isValidMatchPattern } from '../match-pattern';
 import ipaddr from 'ipaddr.js';
 import { FINDING_IDS, PLATFORM_IDS, SEVERITIES } from '../types';
 import type { FindingId, PlatformId, Severity } from '../types';
@@ -29,7 +30,6 @@ const BANNER_MODES: readonly BannerMode[] = ['always', 'risk', 'off'];
 
 // Scheme http, https or *; host *, *.name or name. No port: Firefox rejects one, and Chrome
 // matches every port when there is none.
-const MATCH_PATTERN = /^(\*|https?):\/\/(\*|(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*)\/\S*$/i;
 
 export function isPolicyKey(key: string): key is PolicyKey {
   // hasOwn, not `in`: "toString" or "__proto__" must not pass as settings.
@@ -116,7 +116,7 @@ function fingerprint(value: unknown): string | undefined {
 function conferenceSite(value: unknown): ConferenceSite | undefined {
   if (!isRecord(value)) return undefined;
   const { pattern, platform } = value;
-  if (typeof pattern !== 'string' || !MATCH_PATTERN.test(pattern) || !isOneOf(PLATFORM_IDS, platform)) return undefined;
+  if (typeof pattern !== 'string' || !isWebPattern(pattern) || !isOneOf(PLATFORM_IDS, platform)) return undefined;
   return { pattern, platform };
 }
 
@@ -206,4 +206,9 @@ export function validatePolicyInput(raw: unknown, origin: PolicyOrigin): Validat
     add('', 'invalid-value', 'the settings could not be read; the rest were ignored');
   }
   return { values, diagnostics };
+}
+
+/** A match pattern for web pages (http, https or both), as conferenceSites take. */
+function isWebPattern(pattern: string): boolean {
+  return isValidMatchPattern(pattern) && /^(\*|https?):\/\/[^\s]+$/i.test(pattern);
 }

@@ -3,7 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { dismissBanner, nextBanner, NO_BANNER, type BannerMemory } from '../../core/banner';
 import type { ProbeMessage } from '../../core/channel';
 import { route, type ExtensionMessage, type MessageOf } from '../../core/messages';
-import { matchesPattern } from '../../core/platforms/match-pattern';
+import { matchesPattern } from '../../core/match-pattern';
 import type { Platform } from '../../core/platforms/platform';
 import { emptyRead, isCallUrl, readPage } from '../../core/platforms/read';
 import type { ConferenceSite } from '../../core/policy/types';

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -7,8 +8,8 @@ import { bannerPlacement } from '../../../core/banner';
 import { PLATFORM_IDS } from '../../../core/types';
 import type { BannerSettings } from '../../../core/messages';
 import type { Report } from '../../../core/types';
-import { useLocale } from './locale';
-import { DANGER, DIAL_IN, finding, OK, report, settings, UNKNOWN } from './reports';
+import { useLocale } from '../support/locale';
+import { DANGER, DIAL_IN, finding, OK, report, settings, UNKNOWN } from '../support/reports';
 
 useLocale('en');
 afterEach(cleanup);

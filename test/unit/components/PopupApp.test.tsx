@@ -1,11 +1,12 @@
+// @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { NoCallView, PopupApp, RECHECK_TIMEOUT_MS } from '../../../components/PopupApp';
-import { PLATFORM_MATCHES } from '../../../core/platforms/matches';
+import { PLATFORMS } from '../../../core/platforms/index';
 import type { Report } from '../../../core/types';
-import { useLocale } from './locale';
-import { DIAL_IN, report } from './reports';
+import { useLocale } from '../support/locale';
+import { DIAL_IN, report } from '../support/reports';
 
 useLocale('en');
 beforeEach(() => fakeBrowser.reset());
@@ -114,7 +115,7 @@ describe('popup without a call', () => {
     await screen.findByRole('heading', { level: 1, name: 'No call in this tab.' });
     screen.getByText('CallGuard watches this site and will warn you as soon as you join a call.');
     const items = [...container.querySelectorAll('.covered li')];
-    expect(items.map((li) => li.getAttribute('data-platform'))).toEqual(Object.keys(PLATFORM_MATCHES));
+    expect(items.map((li) => li.getAttribute('data-platform'))).toEqual(PLATFORMS.filter((p) => p.matches.length > 0).map((p) => p.id));
     expect(items[0]!.textContent).toBe('Google Meet meet.google.com');
     expect(container.querySelector('[data-platform="zoom"]')!.textContent).toBe('Zoom *.zoom.us, *.zoomgov.com');
     expect(screen.queryByRole('button')).toBeNull();

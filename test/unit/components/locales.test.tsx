@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 // The banner and the popup in every language: every string resolves (no message key shows), and
 // substitutions arrive in the text.
 import { cleanup, render } from '@testing-library/preact';
@@ -6,8 +7,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Banner } from '../../../components/Banner';
 import { NoCallView } from '../../../components/PopupApp';
 import { ReportView } from '../../../components/ReportView';
-import { formatMessage, LANGUAGES, loadMessages } from './locale';
-import { DANGER, finding, report, settings } from './reports';
+import { formatMessage, LANGUAGES, loadMessages } from '../support/locale';
+import { DANGER, finding, report, settings } from '../support/reports';
 
 afterEach(cleanup);
 

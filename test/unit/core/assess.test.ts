@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { assess, reportLevel, type AssessInput } from '../../../core/assess';
-import { emptyRead } from '../../../core/platforms/adapter';
+import { assess, type AssessInput } from '../../../core/assess';
+import { reportLevel } from '../../../core/severity';
+import { emptyRead } from '../../../core/platforms/read';
 import { DEFAULT_POLICY } from '../../../core/policy/defaults';
 import type { Policy } from '../../../core/policy/types';
 import type { ConnectionFact, Finding, FrameSignals, MediaKind, PageRead, Severity, TrackFact } from '../../../core/types';
@@ -24,6 +25,8 @@ const connection = (senders: TrackFact[], receivers: TrackFact[] = [], over: Par
   receivers,
   ...over,
 });
+/** Live media with an encoded transform on every track: the media half of "on". */
+const ENCODED = [connection([track('audio', true), track('video', true)], [track('audio', true)])];
 const frame = (pageRead: PageRead | null, connections: ConnectionFact[] | null = null, url = TAB_URL): FrameSignals => ({
   url,
   page: pageRead,
@@ -49,7 +52,8 @@ describe('assess: level', () => {
     ['a page no adapter could read', [frame({ ...emptyRead('webrtc'), unreadable: ['page'] })], 'unknown'],
     ['an unrecognised page of a known platform', [frame(page({ phase: 'unknown', phaseEvidence: [] }))], 'unknown'],
     ['in a call, encryption not shown', [frame(page())], 'unknown'],
-    ['in a call, e2ee on, nothing else', [frame(page({ e2ee: E2EE_ON }))], 'ok'],
+    ['in a call, e2ee on, media encoded, nothing else', [frame(page({ e2ee: E2EE_ON }), ENCODED)], 'ok'],
+    ['in a call, the platform says e2ee on, no media seen', [frame(page({ e2ee: E2EE_ON }))], 'unknown'],
     [
       'e2ee on with only info findings (external guest, open meeting)',
       [
@@ -59,6 +63,7 @@ describe('assess: level', () => {
             participants: [{ kind: 'external', name: '', evidence: 'External label' }],
             meetingOpen: { evidence: ['no lobby'] },
           }),
+          ENCODED,
         ),
       ],
       'ok',
@@ -97,7 +102,8 @@ describe('assess: encryption', () => {
   it('off wins over on, from any frame', () => {
     const report = run([frame(page({ e2ee: E2EE_ON })), frame(page({ e2ee: E2EE_OFF }), null, 'https://meet.jit.si/inner')]);
     expect(report.e2ee).toBe('off');
-    expect(finding(report, 'e2ee-off')).toMatchObject({ severity: 'warning', source: 'ui', evidence: ['E2EE switch is off'] });
+    expect(finding(report, 'e2ee-off')).toMatchObject({ severity: 'warning', source: 'ui' });
+    expect(finding(report, 'e2ee-off')!.evidence[0]).toBe('E2EE switch is off');
   });
 
   it('a platform "off" fact keeps its platform source', () => {
@@ -129,7 +135,15 @@ describe('assess: encryption', () => {
     expect(report.e2ee).toBe('on');
     expect(report.level).toBe('ok');
     expect(report.e2eeEvidence[0]).toBe('E2EE label shown');
-    expect(report.e2eeEvidence.join(' ')).toMatch(/not proof/);
+    expect(report.e2eeEvidence.join(' ')).toMatch(/the media path agrees/);
+  });
+
+  it('the platform saying on without live media is unknown, and the evidence names the missing half', () => {
+    const report = run([frame(page({ e2ee: E2EE_ON }))]);
+    expect(report.e2ee).toBe('unknown');
+    expect(report.level).toBe('unknown');
+    expect(report.e2eeEvidence.join(' ')).toMatch(/missing half: no live media/);
+    expect(finding(report, 'e2ee-unverified')!.evidence.join(' ')).toMatch(/missing half/);
   });
 
   it('an audio-only transform is "off" with partial evidence', () => {
@@ -140,14 +154,16 @@ describe('assess: encryption', () => {
     expect(evidence).toContain('senders: 1 video of 1 audio, 1 video');
   });
 
-  it('ignores tracks that are not live and connections that are not connected', () => {
+  it('ignores tracks that are not live and connections that are not connected: they are no media either way', () => {
     const report = run([
       frame(page({ e2ee: E2EE_ON }), [
         connection([track('audio', false, false)], [track('video', false, false)]),
         connection([track('audio', false)], [], { id: 'pc2', state: 'new' }),
       ]),
     ]);
-    expect(report.e2ee).toBe('on');
+    expect(report.e2ee).toBe('unknown');
+    const withMedia = run([frame(page({ e2ee: E2EE_ON }), [...ENCODED, connection([track('audio', false, false)], [], { id: 'pc3' })])]);
+    expect(withMedia.e2ee).toBe('on');
   });
 });
 
@@ -218,7 +234,7 @@ describe('assess: policy', () => {
   });
 
   it('applies severity overrides, and the level follows them', () => {
-    const frames = [frame(page({ e2ee: E2EE_ON, recording: { evidence: ['REC'] }, participants: [{ kind: 'external', name: '', evidence: 'x' }] }))];
+    const frames = [frame(page({ e2ee: E2EE_ON, recording: { evidence: ['REC'] }, participants: [{ kind: 'external', name: '', evidence: 'x' }] }), ENCODED)];
     expect(run(frames).level).toBe('warning');
     const raised = run(frames, { severity: { 'external-participant': 'danger' } });
     expect(finding(raised, 'external-participant')?.severity).toBe('danger');

@@ -4,11 +4,12 @@ import type { BannerSettings } from '../../../core/messages';
 import { networkReport } from '../../../core/network/report';
 import { DEFAULT_POLICY } from '../../../core/policy/defaults';
 import type { BannerMode } from '../../../core/policy/types';
-import type { Finding, FindingId, Level, Report, Severity } from '../../../core/types';
+import type { FindingId, Level, Report, ReportFinding, Severity } from '../../../core/types';
+import { finding } from '../support/reports';
 
 const settings = (banner: BannerMode): BannerSettings => ({ banner, acknowledgeDanger: false, supportMessage: '', supportUrl: '' });
-const f = (id: FindingId, severity: Severity): Finding => ({ id, severity, source: 'ui', evidence: ['e'] });
-const report = (inCall: boolean, level: Level, findings: Finding[] = []): Report => ({
+const f = (id: FindingId, severity: Severity): ReportFinding => finding(id, severity);
+const report = (inCall: boolean, level: Level, findings: ReportFinding[] = []): Report => ({
   version: 1,
   url: 'https://meet.jit.si/ProjectKestrel',
   platform: 'jitsi',
@@ -20,6 +21,8 @@ const report = (inCall: boolean, level: Level, findings: Finding[] = []): Report
   findings,
   network: networkReport([], DEFAULT_POLICY, {}, null),
   participants: [],
+  timeline: [],
+  callStartedAt: null,
   updatedAt: '2026-05-12T10:30:00.000Z',
 });
 

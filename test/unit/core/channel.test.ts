@@ -1,3 +1,4 @@
+import { JITSI_FIELDS, readJitsiAppState } from '../../../core/platforms/jitsi-app-state';
 import { describe, it, expect } from 'vitest';
 import { factsEventType, parseProbeMessage, requestEventType } from '../../../core/channel';
 
@@ -23,7 +24,7 @@ describe('parseProbeMessage', () => {
       rtc: {
         connections: [connection({ statsEntries: srflxEntries() })],
       },
-      app: { jitsi: { joined: true, e2eeEnabled: false, phoneParticipants: ['+49 30 1234567'], lobbyEnabled: true } },
+      app: { jitsi: jitsiWire({ joined: true, e2eeEnabled: false, participants: [['+49 30 1234567', true, false, false]], lobbyEnabled: true }) },
     });
     expect(parse(raw)).toEqual({
       rtc: {
@@ -41,8 +42,9 @@ describe('parseProbeMessage', () => {
         jitsi: {
           joined: true,
           e2eeEnabled: false,
-          phoneParticipants: ['+49 30 1234567'],
-          recording: undefined,
+          participants: [{ name: '+49 30 1234567', phone: true, e2ee: false, localRecording: false }],
+          fileRecording: undefined,
+          liveStreaming: undefined,
           transcribing: undefined,
           lobbyKnocking: undefined,
           lobbyEnabled: true,
@@ -95,7 +97,7 @@ describe('parseProbeMessage', () => {
         ],
         extra: true,
       },
-      app: { jitsi: { joined: true, token: 'jwt' }, zoom: { anything: 1 } },
+      app: { jitsi: [...jitsiWire({ joined: true }), 'jwt-token'], zoom: { anything: 1 } },
       evil: '<script>',
     })!;
     expect(Object.keys(parsed)).toEqual(['rtc', 'app']);
@@ -104,7 +106,7 @@ describe('parseProbeMessage', () => {
     expect(parsed.rtc.connections[0]!.senders).toEqual([{ kind: 'audio', live: true, transformed: false }]);
     expect(parsed.rtc.connections[0]!.stats).toEqual({ publicAddress: '203.0.113.7', localCandidateType: 'srflx' });
     expect(Object.keys(parsed.app)).toEqual(['jitsi']);
-    expect(parsed.app.jitsi).not.toHaveProperty('token');
+    expect(JSON.stringify(parsed.app.jitsi)).not.toContain('jwt-token');
   });
 
   it('summarises stats entries at once, keeping only short strings', () => {
@@ -132,29 +134,77 @@ describe('parseProbeMessage', () => {
     expect(parsed.rtc.connections[0]!.stats).not.toHaveProperty('localCandidateType');
   });
 
-  it('clamps lists: 100 connections, 100 tracks each, 500 phone names', () => {
+  it('clamps lists: 100 connections, 100 tracks each, 5000 Jitsi participants', () => {
     const many = Array.from({ length: 150 }, (_, i) => connection({ id: `pc-${i}` }));
     many[0] = connection({ id: 'pc-0', senders: Array(150).fill({ kind: 'audio', live: true, transformed: false }) });
-    const raw = JSON.stringify({ rtc: { connections: many }, app: { jitsi: { phoneParticipants: Array.from({ length: 600 }, (_, i) => `+49 30 ${1000000 + i}`) } } });
+    const people = Array.from({ length: 6000 }, (_, i) => [`+49 30 ${1000000 + i}`, true, false, false]);
+    const raw = JSON.stringify({ rtc: { connections: many }, app: { jitsi: jitsiWire({ participants: people }) } });
     expect(raw.length).toBeLessThan(1_000_000);
     const parsed = parseProbeMessage(raw)!;
     expect(parsed.rtc.connections).toHaveLength(100);
     expect(parsed.rtc.connections[99]!.id).toBe('pc-99');
     expect(parsed.rtc.connections[0]!.senders).toHaveLength(100);
-    expect(parsed.app.jitsi?.phoneParticipants).toHaveLength(500);
+    expect(parsed.app.jitsi?.participants).toHaveLength(5000);
   });
 
-  it('keeps only well-typed app state values', () => {
+  it('keeps only well-typed Jitsi facts, by position', () => {
     const parsed = parse(
-      message({ app: { jitsi: { joined: 'true', e2eeEnabled: 1, recording: true, phoneParticipants: ['+1 555 123 4567', 7, null, 'y'.repeat(201)], passwordLocked: false } } }),
+      message({
+        app: {
+          jitsi: jitsiWire({
+            joined: 'true',
+            e2eeEnabled: 1,
+            fileRecording: true,
+            participants: [['+1 555 123 4567', true, false, false], [7, true], null, ['y'.repeat(201), false], 'Bob'],
+            passwordLocked: false,
+          }),
+        },
+      }),
     )!;
-    expect(parsed.app.jitsi).toMatchObject({ joined: undefined, e2eeEnabled: undefined, recording: true, phoneParticipants: ['+1 555 123 4567'], passwordLocked: false });
+    expect(parsed.app.jitsi).toMatchObject({
+      joined: undefined,
+      e2eeEnabled: undefined,
+      fileRecording: true,
+      participants: [{ name: '+1 555 123 4567', phone: true, e2ee: false, localRecording: false }],
+      passwordLocked: false,
+    });
     expect(parse(message({ app: { jitsi: 'yes' } }))!.app).toEqual({});
+    expect(parse(message({ app: { jitsi: { joined: true } } }))!.app).toEqual({});
     expect(parse(message({ app: null }))!.app).toEqual({});
     expect(parse({ rtc: { connections: [] } })!.app).toEqual({});
-    expect(parse(message({ app: { jitsi: { phoneParticipants: 'not a list' } } }))!.app.jitsi?.phoneParticipants).toBeUndefined();
+    expect(parse(message({ app: { jitsi: jitsiWire({ participants: 'not a list' }) } }))!.app.jitsi?.participants).toBeUndefined();
   });
 
+
+  it('reads what the probe reads from a Jitsi page, field for field', () => {
+    const win = {
+      APP: {
+        conference: { isJoined: () => true },
+        store: {
+          getState: () => ({
+            'features/e2ee': { enabled: true },
+            'features/base/participants': { remote: new Map([['a', { name: 'Bernd', isJigasi: true, e2eeEnabled: false, localRecording: true }]]) },
+            'features/recording': { sessionDatas: [{ mode: 'stream', status: 'pending' }] },
+            'features/transcribing': { isTranscribing: true },
+            'features/lobby': { knocking: false, lobbyEnabled: false },
+            'features/base/conference': { locked: 'LOCKED_REMOTELY' },
+          }),
+        },
+      },
+    };
+    const parsed = parse(message({ app: readJitsiAppState(win) }))!;
+    expect(parsed.app.jitsi).toEqual({
+      joined: true,
+      e2eeEnabled: true,
+      participants: [{ name: 'Bernd', phone: true, e2ee: false, localRecording: true }],
+      fileRecording: false,
+      liveStreaming: true,
+      transcribing: true,
+      lobbyKnocking: false,
+      lobbyEnabled: false,
+      passwordLocked: true,
+    });
+  });
 
   it('derives per-secret event types', () => {
     expect(factsEventType('s3cr3t')).toBe('callguard:facts:s3cr3t');
@@ -162,3 +212,8 @@ describe('parseProbeMessage', () => {
     expect(factsEventType('a')).not.toBe(factsEventType('b'));
   });
 });
+
+/** The probe's positional Jitsi facts, from named ones. */
+function jitsiWire(named: Record<string, unknown>): unknown[] {
+  return JITSI_FIELDS.map((field) => named[field]);
+}

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { CONFERENCE_MATCHES } from '../../../../core/platforms/index';
+import {
+  ALL_SITE_SCRIPT_IDS,
+  PROBE_SCRIPT_FILE,
+  SITES_SCRIPT_FILE,
+  planSiteScripts,
+  sameRegistration,
+  siteContentScripts,
+} from '../../../../core/policy/sites';
+import { validatePolicyInput } from '../../../../core/policy/validate';
+import type { ConferenceSite } from '../../../../core/policy/types';
+
+const site = (pattern: string, platform: ConferenceSite['platform'] = 'jitsi'): ConferenceSite => ({ pattern, platform });
+
+describe('planSiteScripts', () => {
+  it('registers granted sites, leaves built-in ones to the manifest, and lists what needs access', () => {
+    const plan = planSiteScripts(
+      [
+        site('https://meet.example.org/*'),
+        site('https://video.example.com/rooms/*', 'bigbluebutton'),
+        site('https://meet.jit.si/*'),
+        site('https://*.zoom.us/j/*', 'zoom'),
+        site('https://calls.example.net/*', 'webrtc'),
+      ],
+      [...CONFERENCE_MATCHES, 'https://meet.example.org/*', 'https://video.example.com/*'],
+    );
+    expect(plan).toEqual({
+      register: ['https://meet.example.org/*', 'https://video.example.com/rooms/*'],
+      builtIn: ['https://*.zoom.us/j/*', 'https://meet.jit.si/*'],
+      needAccess: ['https://calls.example.net/*'],
+      access: ['https://calls.example.net/*'],
+    });
+  });
+
+  it('with access to every site (enterprise build), registers every extra site', () => {
+    const plan = planSiteScripts([site('*://*.example.org/*'), site('http://10.0.0.5/*', 'webrtc')], ['*://*/*']);
+    expect(plan.register).toEqual(['*://*.example.org/*', 'http://10.0.0.5/*']);
+    expect(plan.needAccess).toEqual([]);
+  });
+
+  it('gives the same plan whatever the order, without duplicates', () => {
+    const sites = [site('https://b.example.org/*'), site('https://a.example.org/*'), site('https://b.example.org/*', 'webrtc')];
+    const one = planSiteScripts(sites, ['*://*/*']);
+    expect(one.register).toEqual(['https://a.example.org/*', 'https://b.example.org/*']);
+    expect(planSiteScripts([...sites].reverse(), ['*://*/*'])).toEqual(one);
+  });
+
+  it('plans nothing for no sites', () => {
+    expect(planSiteScripts([], ['*://*/*'])).toEqual({ register: [], builtIn: [], needAccess: [], access: [] });
+  });
+
+  it('accepts every pattern the policy validator accepts', () => {
+    for (const pattern of ['https://meet.example.org/*', '*://*.example.org/*', 'http://10.1.2.3/x/*', 'https://*/*']) {
+      expect(validatePolicyInput({ conferenceSites: [site(pattern)] }, 'admin').diagnostics).toEqual([]);
+      const plan = planSiteScripts([site(pattern)], ['*://*/*'], []);
+      expect(plan.register, pattern).toEqual([pattern]);
+    }
+  });
+});
+
+describe('siteContentScripts', () => {
+  it('registers the main-world probe, then the call script, at document_start in every frame', () => {
+    const scripts = siteContentScripts(['https://meet.example.org/*']);
+    expect(scripts).toEqual([
+      {
+        id: 'callguard-sites-probe',
+        matches: ['https://meet.example.org/*'],
+        excludeMatches: CONFERENCE_MATCHES,
+        js: [PROBE_SCRIPT_FILE],
+        runAt: 'document_start',
+        allFrames: true,
+        matchOriginAsFallback: true,
+        world: 'MAIN',
+      },
+      {
+        id: 'callguard-sites-call',
+        matches: ['https://meet.example.org/*'],
+        excludeMatches: CONFERENCE_MATCHES,
+        js: [SITES_SCRIPT_FILE],
+        runAt: 'document_start',
+        allFrames: true,
+        matchOriginAsFallback: true,
+      },
+    ]);
+  });
+
+  it('in Chromium, keeps patterns with a narrower path apart (no about:blank fallback for them)', () => {
+    const scripts = siteContentScripts(['https://a.example.org/*', 'https://b.example.org/rooms/*']);
+    expect(scripts.map((s) => [s.id, s.matches, s.matchOriginAsFallback ?? false])).toEqual([
+      ['callguard-sites-probe', ['https://a.example.org/*'], true],
+      ['callguard-sites-call', ['https://a.example.org/*'], true],
+      ['callguard-sites-probe-paths', ['https://b.example.org/rooms/*'], false],
+      ['callguard-sites-call-paths', ['https://b.example.org/rooms/*'], false],
+    ]);
+    for (const script of scripts) expect(ALL_SITE_SCRIPT_IDS).toContain(script.id);
+  });
+
+  it('in Firefox, one pair for every pattern and no Chromium-only keys', () => {
+    const scripts = siteContentScripts(['https://a.example.org/*', 'https://b.example.org/rooms/*'], { chromium: false });
+    expect(scripts.map((s) => s.id)).toEqual(['callguard-sites-probe', 'callguard-sites-call']);
+    for (const script of scripts) expect(script).not.toHaveProperty('matchOriginAsFallback');
+  });
+
+  it('registers nothing for no patterns', () => {
+    expect(siteContentScripts([])).toEqual([]);
+  });
+});
+
+describe('sameRegistration', () => {
+  it('compares ids and matches, in any order', () => {
+    const wanted = siteContentScripts(['https://a.example.org/*', 'https://b.example.org/*']);
+    const existing = [...wanted].reverse().map((s) => ({ ...s, matches: [...s.matches].reverse() }));
+    expect(sameRegistration(existing, wanted)).toBe(true);
+    expect(sameRegistration([], [])).toBe(true);
+    expect(sameRegistration(existing, siteContentScripts(['https://a.example.org/*']))).toBe(false);
+    expect(sameRegistration(existing, [])).toBe(false);
+  });
+});
