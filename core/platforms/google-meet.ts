@@ -95,9 +95,10 @@ export const platform: Platform = {
     // Client-side encryption (CSE): Google's own display string is "Extra encryption added by <domain>".
     encryption: {
       on: {
-        text: [/^Extra encryption added by \S+/i, /[^.\n]{0,40}client-side encrypt[^.\n]{0,40}/i, /clientseitig verschlüsselt|clientseitige Verschlüsselung/i, /chiffrement côté client|chiffré côté client/i],
+        // Not anchored: the indicator's icon ligature ("encrypted") comes first in its text.
+        text: [/Extra encryption added by \S+/i, /[^.\n]{0,40}client-side encrypt[^.\n]{0,40}/i, /clientseitig verschlüsselt|clientseitige Verschlüsselung/i, /chiffrement côté client|chiffré côté client/i],
         textIn: ['span', 'div[role="status"]'],
-        labels: [/^Extra encryption added by \S+/i, /client-side encrypt/i, /clientseitig verschlüsselt|clientseitige Verschlüsselung/i, /chiffrement côté client|chiffré côté client/i],
+        labels: [/Extra encryption added by \S+/i, /client-side encrypt/i, /clientseitig verschlüsselt|clientseitige Verschlüsselung/i, /chiffrement côté client|chiffré côté client/i],
       },
       offWithoutOn: 'no client-side encryption indicator on the page',
     },

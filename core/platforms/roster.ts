@@ -255,7 +255,7 @@ function labelIn(
     const values =
       where === 'text'
         ? labelsIn || el.children.length === 0
-          ? (el.textContent ?? '').split(/\s[|•·]\s/)
+          ? labelParts(el.textContent ?? '')
           : []
         : [el.getAttribute('aria-label'), el.getAttribute('title'), el.getAttribute('alt')].filter((v): v is string => !!v);
     for (const value of values) {
@@ -265,6 +265,12 @@ function labelIn(
     }
   }
   return null;
+}
+
+/** The labels one element lists: "(Host, guest)", "Presenter | Guest", or one label. */
+function labelParts(text: string): string[] {
+  const inner = text.trim().replace(/^\((.*)\)$/s, '$1');
+  return inner.split(/\s*[,|•·]\s*/);
 }
 
 function queryAll(root: ParentNode, selector: string): Element[] {

@@ -18,87 +18,127 @@ export const platform: Platform = {
   detect: {
     callFrames: ['iframe#webclient', 'iframe[src*="/wc/"]'],
     participantText: [
-      '.participants-item__display-name',
-      '.video-avatar__avatar-name',
-      '.video-avatar__avatar-title',
-      '.chat-container',
-      '.chat-content__chat-list',
+      // The right-hand panels: participants (each row's aria-label starts with the name), chat, transcript.
+      '#wc-container-right',
+      '.participants-li',
+      '.waiting-room-list-container',
+      // Names on video tiles, reactions with their senders.
+      '.video-avatar__avatar-footer',
+      '.video-avatar__avatar',
+      '.meeting-reaction-emoji__wrapper',
+      // Chat and captions wherever they show.
+      '[aria-label="Chat Message List"]',
+      '.chat-item__sender',
       '.new-chat-message__container',
-      '.chat-message__container',
+      '.on-hold-chat',
+      '[class*="notification-message"]',
       '.live-transcription-subtitle__box',
       '#live-transcription-subtitle',
-      '.reaction-container',
+      '#transcription-window',
+      // The meeting's topic and the waiting room's text are the host's.
+      '.head-meeting-topic',
+      '.meeting-info-icon__meeting-topic-text',
+      '.wr-topic',
+      '.wr-main-content',
     ],
     phases: [
       {
+        // The footer is drawn only in the admitted call (it may be hidden, never removed); the
+        // waiting room is inside .meeting-app too, and its exit button reads "Verlassen" or
+        // "Quitter" in German and French, like the call's Leave: never read a button's text here.
+        phase: 'in-call',
+        marker: {
+          selectors: [
+            'footer#wc-footer',
+            '#foot-bar',
+            '.footer__leave-btn-container',
+            'button[aria-label="Leave"]',
+            '#audioOptionMenu',
+            'button.join-audio-container__btn',
+            '#meeting-info-indication',
+          ],
+        },
+      },
+      {
+        // The waiting room (host present) and "waiting for the host to start" share one container.
         phase: 'lobby',
         marker: {
-          selectors: ['.wr-default__text', '[class*="waiting-room"]'],
+          selectors: ['.meeting-on-hold', '.waiting-room-container', '.wr-tip', '.wr-default__text'],
           text: [
-            /Please wait, the meeting host will let you in soon/i,
-            /Waiting for the host to start (this|the) meeting/i,
-            /Host has joined\. We['’]ve let them know you['’]re here/i,
-            /Bitte warten Sie, der Meeting-Host lässt Sie in Kürze eintreten|Warten auf den Host|Warten, bis der Host das Meeting startet/i,
-            /Veuillez patienter, l['’]hôte de la réunion va bientôt vous admettre|En attente du démarrage de la réunion par l['’]hôte|En attente de l['’]hôte/i,
+            /^Host has joined\. We['’]ve let them know you['’]re here|^Please wait, the meeting host will let you in soon|^Waiting for the host to start (this|the) meeting|^The host will (let you in|admit you)/i,
+            /^Der Host ist beigetreten|^Bitte warten, der Meeting-Host lässt Sie in Kürze eintreten|^Bitte warten Sie, bis der Host das Meeting beginnt/i,
+            /^L['’]hôte a participé|^Veuillez patienter, l['’]hôte de la réunion vous laissera bientôt entrer|^En attente de lancement de la réunion par l['’]hôte/i,
           ],
-          textIn: ['h1', 'h2', 'h3', 'p', 'span'],
+          textIn: ['.wr-tip span', 'span'],
         },
       },
       {
         phase: 'pre-join',
         marker: {
-          selectors: ['#input-for-name', '#inputname', 'button.preview-join-button', '#joinBtn', '#preview-audio-control-button'],
+          selectors: ['#input-for-name', '#input-for-pwd', 'button.preview-join-button', '.preview-meeting-info', '#preview-audio-control-button', '#inputname', '#joinBtn'],
         },
       },
       {
-        phase: 'in-call',
-        marker: {
-          selectors: ['#wc-footer', '.footer__leave-btn-container', '#audioOptionMenu', 'button.footer-button-base__button[aria-label="Leave"]'],
-          controls: [/^Leave$/i, /^(Verlassen|Meeting verlassen)$/i, /^(Quitter|Quitter la réunion)$/i],
-        },
-      },
-      {
+        // The launcher page, the end of a meeting, and the refusal of an E2EE meeting in the browser.
         phase: 'no-call',
         marker: {
-          text: [/Launch Meeting|Click Open Zoom Meetings/i, /Meeting starten|Klicken Sie auf „Zoom Meetings öffnen“/i, /Lancer la réunion|Cliquez sur Ouvrir Zoom Meetings/i],
-          textIn: ['h1', 'h2', 'button', 'a'],
+          text: [
+            /^(Launch Meeting|Join from your browser)$/i,
+            /^(This meeting has been ended by host|You have been removed)/i,
+            /^End-to-end encrypted meetings are not supported on the browser/i,
+            /^End-to-End verschlüsselte Meetings sind vorläufig nicht für den Browser geeignet/i,
+            /^Les réunions chiffrées de bout en bout ne sont pas prises en charge sur le navigateur/i,
+          ],
+          textIn: ['a', 'button', 'h1', 'h2', '.zm-modal-body-title'],
         },
       },
     ],
-    // The shield at the top of the client and the dialog it opens (Zoom KB0065781).
+    // The shield means "client connection encrypted", never E2EE (the browser cannot join E2EE
+    // meetings): a page claiming more is overruled by the fact.
     encryption: {
-      off: {
-        text: [/not end-to-end encrypted|enhanced encryption/i, /nicht Ende-zu-Ende-verschlüsselt|erweiterte Verschlüsselung/i, /pas chiffrée? de bout en bout|chiffrement (amélioré|renforcé)/i],
-        textIn: ['[class*="encryption"]', '[class*="security-icon"]', '[class*="meeting-info"]'],
-      },
       on: {
         text: [
           /[^.\n]{0,60}end-to-end encrypt(ed|ion)[^.\n]{0,40}/i,
           /[^.\n]{0,60}Ende-zu-Ende-verschlüssel(t|ung)[^.\n]{0,40}/i,
           /[^.\n]{0,60}chiffr(ée?|ement) de bout en bout[^.\n]{0,40}/i,
         ],
-        textIn: ['[class*="encryption"]', '[class*="security-icon"]', '[class*="meeting-info"]'],
+        textIn: ['.meeting-info-icon__info-row', '[class*="encryption"]'],
       },
     },
+    // The indicator at the top (cloud recording, or a participant recording locally: its title
+    // says "Recording to cloud" either way), the recording icon in the list, the consent notice.
     recording: {
-      selectors: ['[class*="recording-indicat"]', '.recording-status'],
+      selectors: ['.recording-indication__recording-container', '.recording-indication__recording-status', '.participants-icon__recording-icon'],
       text: [
-        /this (meeting|webinar) is being recorded|^\s*Recording(…|\.\.\.)?\s*$|(cloud )?recording (is )?in progress/i,
-        /(dieses|das) Meeting wird aufgezeichnet|^\s*Aufzeichnung( läuft)?(…|\.\.\.)?\s*$/i,
-        /cette réunion est (en cours d['’]enregistrement|enregistrée)|^\s*Enregistrement( en cours)?(…|\.\.\.)?\s*$/i,
+        /^This meeting is being recorded( and livestreamed)?\.?$/i,
+        /^Dieses Meeting wird aufgezeichnet( und per Livestream übertragen)?\.?$/i,
+        /^Cette réunion est (en cours d['’]enregistrement|enregistrée)( et diffusée en direct)?\.?$/i,
+        /^(Recording(…|\.\.\.)|Aufzeichnung läuft ?(…|\.\.\.)|Enregistrement(…|\.\.\.))$/i,
       ],
+      textIn: ['.disclaimer-content__title', '.zm-modal-body-title'],
     },
+    liveStream: {
+      selectors: ['.live-stream-container', '.live-stream-icon'],
+      text: [/^This meeting is being livestreamed/i, /^Dieses Meeting wird per Livestream übertragen/i, /^Cette réunion est diffusée en direct/i],
+      textIn: ['.disclaimer-content__title'],
+    },
+    // Live transcription or captions on (Zoom's servers hear the call), or AI Companion.
     transcription: {
-      selectors: ['.live-transcription-subtitle__box'],
+      selectors: ['.live-transcription-subtitle__box:not(.live-transcription-subtitle__box--hide)', '#live-transcription-subtitle', '[class*="ai-companion/transcribe-my-note"]'],
       text: [
-        /live transcription (is on|has been enabled|has started)|AI Companion (is|has been) (on|enabled|taking notes)|meeting summary (is|has been) (on|started|enabled)/i,
-        /Live-Transkription (ist aktiviert|wurde aktiviert|läuft)|AI Companion (ist|wurde) aktiviert|Meeting-Zusammenfassung (ist|wurde) aktiviert/i,
-        /transcription en direct (est )?(activée|en cours)|AI Companion (est|a été) activé|résumé de réunion (est|a été) activé/i,
+        /^This meeting is being transcribed|^Live Transcription \(Closed Captioning\) has been enabled|^(Live Transcription|Closed Caption) is turned on|^Meeting Summary with AI Companion is on|^AI Companion has been turned on/i,
+        /^Dieses Meeting wird (für AI Companion )?transkribiert|^Die Live-Transkription \(Untertitel\) ist aktiviert/i,
+        /^Cette réunion est en cours de transcription|^La transcription en direct \(sous-titres\) a été activée/i,
       ],
+      textIn: ['.disclaimer-content__title', '.lt-toast', '.zm-modal-body-title'],
     },
     roster: {
-      rows: ['.participants-li', '#participants-ul > li', '[aria-label="participants list"] [role="listitem"]', '.video-avatar__avatar'],
-      name: ['.participants-item__display-name', '.video-avatar__avatar-name', '.video-avatar__avatar-title'],
+      rows: ['div.participants-li', '.video-avatar__avatar'],
+      name: ['.participants-item__display-name', '.video-avatar__avatar-name', '.video-avatar__avatar-footer span'],
+      // The phone icons the list draws for a phone line (class names carry the icon's path).
+      phoneSelectors: ['[class*="participants-list/telephone"]', '.participants-icon__phone-speaking-icon'],
+      // "(Host, guest)": the labels after the name.
+      labelsIn: ['.participants-item__name-label'],
       where: 'Zoom participant list',
     },
     // The host's Security menu: "Lock Meeting" and "Enable Waiting Room" (Zoom KB0062692).

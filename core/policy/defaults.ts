@@ -15,4 +15,6 @@ export const DEFAULT_POLICY: Policy = {
   trustedInterceptionRoots: [],
   supportMessage: '',
   supportUrl: '',
+  acceptProviderEncryption: [],
+  confirmBeforeJoin: 'off',
 };

@@ -1,7 +1,7 @@
 import { FINDING_IDS, PLATFORM_IDS, SEVERITIES } from '../types';
 import type { FindingId, PlatformId, Severity } from '../types';
 import { DEFAULT_POLICY } from './defaults';
-import type { BannerMode, Policy, PolicyKey } from './types';
+import type { BannerMode, ConfirmBeforeJoin, Policy, PolicyKey } from './types';
 import { validatePolicyInput } from './validate';
 
 /**
@@ -34,8 +34,11 @@ export interface PolicyForm {
   severity: Partial<Record<FindingId, Severity>>;
   acknowledgeDanger: boolean;
   trustedInterceptionRoots: string;
+  /** One message, or the per-language form as JSON text. */
   supportMessage: string;
   supportUrl: string;
+  acceptProviderEncryption: PlatformId[];
+  confirmBeforeJoin: ConfirmBeforeJoin;
 }
 
 /** An input error: an i18n message key and the entries it is about (its $1). */
@@ -61,6 +64,8 @@ export const SETTING_MESSAGE_NAMES: Record<PolicyKey, string> = {
   trustedInterceptionRoots: 'trusted_interception_roots',
   supportMessage: 'support_message',
   supportUrl: 'support_url',
+  acceptProviderEncryption: 'accept_provider_encryption',
+  confirmBeforeJoin: 'confirm_before_join',
 };
 
 export function formFromPolicy(policy: Policy): PolicyForm {
@@ -71,6 +76,8 @@ export function formFromPolicy(policy: Policy): PolicyForm {
     trustedInterceptionRoots: policy.trustedInterceptionRoots.join('\n'),
     allowedPlatforms: [...policy.allowedPlatforms],
     blockedPlatforms: [...policy.blockedPlatforms],
+    acceptProviderEncryption: [...policy.acceptProviderEncryption],
+    supportMessage: typeof policy.supportMessage === 'string' ? policy.supportMessage : JSON.stringify(policy.supportMessage),
     conferenceSites: policy.conferenceSites.map((site) => ({ ...site })),
     severity: { ...policy.severity },
   };
@@ -154,7 +161,11 @@ export function parseForm(form: PolicyForm, fallback: Policy = DEFAULT_POLICY, l
   values.trustVpn = form.trustVpn;
   values.acknowledgeDanger = form.acknowledgeDanger;
   values.banner = form.banner;
-  values.supportMessage = form.supportMessage.trim();
+  values.confirmBeforeJoin = form.confirmBeforeJoin;
+  values.acceptProviderEncryption = PLATFORM_IDS.filter((id) => form.acceptProviderEncryption.includes(id));
+  const supportMessage = validOne('supportMessage', form.supportMessage.trim());
+  if (supportMessage === undefined) errors.supportMessage = { message: 'options_error_support_message', items: [form.supportMessage.trim()] };
+  else values.supportMessage = supportMessage;
   // Locked settings hold the organisation's values; nothing the user could correct.
   for (const key of locked) delete errors[key];
   return { values, errors };

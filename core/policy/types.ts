@@ -31,8 +31,20 @@ export interface Policy {
   acknowledgeDanger: boolean;
   /** SHA-256 fingerprints (hex, colons optional) of corporate TLS-inspection roots. */
   trustedInterceptionRoots: string[];
-  supportMessage: string;
+  /** One message for everyone, or one per language ({"en": …, "de": …}); shown in the banner. */
+  supportMessage: SupportMessage;
   supportUrl: string;
+  /**
+   * Platforms on which the organisation accepts provider encryption: there `e2ee-off` (the
+   * provider can access the media, the normal case) is info and never raises the banner.
+   */
+  acceptProviderEncryption: PlatformId[];
+  /** Confirm in CallGuard before the platform's join button works, when the known findings reach this level. */
+  confirmBeforeJoin: ConfirmBeforeJoin;
 }
+
+export type SupportMessage = string | Record<string, string>;
+export const CONFIRM_LEVELS = ['off', 'warning', 'danger'] as const;
+export type ConfirmBeforeJoin = (typeof CONFIRM_LEVELS)[number];
 
 export type PolicyKey = keyof Policy;

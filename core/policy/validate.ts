@@ -3,7 +3,7 @@ import ipaddr from 'ipaddr.js';
 import { FINDING_IDS, PLATFORM_IDS, SEVERITIES } from '../types';
 import type { FindingId, PlatformId, Severity } from '../types';
 import { DEFAULT_POLICY } from './defaults';
-import type { BannerMode, ConferenceSite, Policy, PolicyKey } from './types';
+import { CONFIRM_LEVELS, type BannerMode, type ConferenceSite, type ConfirmBeforeJoin, type Policy, type PolicyKey, type SupportMessage } from './types';
 
 export type PolicyOrigin = 'user' | 'admin';
 
@@ -63,9 +63,6 @@ function wrongType(note: Note, expected: string, value: unknown): undefined {
 
 const booleanCheck: Check<boolean> = (value, note) =>
   typeof value === 'boolean' ? value : wrongType(note, 'true or false', value);
-
-const stringCheck: Check<string> = (value, note) =>
-  typeof value === 'string' ? value : wrongType(note, 'a string', value);
 
 /** A list whose invalid items are dropped one by one, keeping the rest. */
 function listOf<T>(what: string, item: (value: unknown) => T | undefined): Check<T[]> {
@@ -147,6 +144,40 @@ function isHttpsUrl(value: string): boolean {
   }
 }
 
+/** A language tag such as "en", "de", "fr-CA". */
+const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+/**
+ * One message, or one per language: an object {"en": …, "de": …}, or the same object written as
+ * a JSON string (Chrome's policy schema allows one type per setting, so admins of Chrome and Edge
+ * give the per-language form as text).
+ */
+const supportMessageCheck: Check<SupportMessage> = (value, note) => {
+  let messages = value;
+  if (typeof value === 'string') {
+    if (!/^\s*\{/.test(value)) return value;
+    try {
+      messages = JSON.parse(value);
+    } catch {
+      return value;
+    }
+  }
+  if (!isRecord(messages)) return wrongType(note, 'a string, or an object of language to string', value);
+  const kept: Record<string, string> = {};
+  for (const [language, text] of Object.entries(messages)) {
+    if (LANGUAGE.test(language) && typeof text === 'string') kept[language] = text;
+    else note('invalid-value', `${describe(language)}: ${describe(text)} is not a language tag with a message; ignored`);
+  }
+  return kept;
+};
+
+const confirmCheck: Check<ConfirmBeforeJoin> = (value, note) => {
+  if (typeof value !== 'string') return wrongType(note, 'a string', value);
+  if (isOneOf(CONFIRM_LEVELS, value)) return value;
+  note('invalid-value', `${describe(value)} is not one of ${CONFIRM_LEVELS.join(', ')}; ignored`);
+  return undefined;
+};
+
 const supportUrlCheck: Check<string> = (value, note) => {
   if (typeof value !== 'string') return wrongType(note, 'a string', value);
   // '' means no link, as in the defaults.
@@ -170,8 +201,10 @@ const CHECKS: { [K in PolicyKey]: Check<Policy[K]> } = {
   severity: severityCheck,
   acknowledgeDanger: booleanCheck,
   trustedInterceptionRoots: listOf('a SHA-256 fingerprint (64 hex digits, colons optional)', fingerprint),
-  supportMessage: stringCheck,
+  supportMessage: supportMessageCheck,
   supportUrl: supportUrlCheck,
+  acceptProviderEncryption: listOf('a platform id', platformId),
+  confirmBeforeJoin: confirmCheck,
 };
 
 function checkSetting<K extends PolicyKey>(key: K, value: unknown, note: Note, values: Partial<Policy>): void {

@@ -265,8 +265,10 @@ export const policy: fc.Arbitrary<Policy> = fc.record({
   severity: fc.dictionary(fc.constantFrom(...FINDING_IDS), fc.constantFrom(...SEVERITIES), { maxKeys: 4 }),
   acknowledgeDanger: fc.boolean(),
   trustedInterceptionRoots: fc.subarray(['AA:BB', 'ab'.repeat(32)]),
-  supportMessage: fc.string({ maxLength: 20 }),
+  supportMessage: fc.oneof(fc.string({ maxLength: 20 }), fc.dictionary(fc.constantFrom('en', 'de', 'fr'), fc.string({ maxLength: 20 }))),
   supportUrl: fc.constantFrom('', 'https://help.example.com/', 'javascript:alert(1)'),
+  acceptProviderEncryption: fc.subarray([...PLATFORM_IDS], { maxLength: 3 }),
+  confirmBeforeJoin: fc.constantFrom('off' as const, 'warning' as const, 'danger' as const),
 });
 
 export const browserNetwork: fc.Arbitrary<BrowserNetworkFacts | undefined> = fc.option(

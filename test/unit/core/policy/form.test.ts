@@ -26,8 +26,10 @@ const FULL: Policy = {
   severity: { recording: 'danger', travel: 'warning' },
   acknowledgeDanger: true,
   trustedInterceptionRoots: ['a'.repeat(64)],
-  supportMessage: 'Call the IT desk.',
+  supportMessage: { en: 'Call the IT desk.', de: 'Rufen Sie die IT an.' },
   supportUrl: 'https://help.example.org/',
+  acceptProviderEncryption: ['zoom', 'teams'],
+  confirmBeforeJoin: 'warning',
 };
 
 const form = (changes: Partial<PolicyForm> = {}, policy: Policy = DEFAULT_POLICY): PolicyForm => ({ ...formFromPolicy(policy), ...changes });
