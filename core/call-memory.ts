@@ -61,12 +61,12 @@ export function rememberCall(memory: CallMemory | null, now: Report): { memory: 
   if (now.inCall && !current?.joined) note({ event: 'call-joined', detail: now.platform ?? 'call' });
   if (current?.joined && !now.inCall && now.phase !== 'unknown') note({ event: 'call-left', detail: now.phase });
 
-  const findings = mergeFindings(current?.findings ?? [], now.findings, at, note);
-  const participants = mergeParticipants(current?.participants ?? [], now.participants, at, note);
-
   const e2eeOn = now.e2ee === 'on';
   if (e2eeOn && !current?.e2eeOn) note({ event: 'e2ee-confirmed', detail: now.e2eeEvidence[0] ?? '' });
   if (!e2eeOn && current?.e2eeOn) note({ event: 'e2ee-dropped', detail: `end-to-end encryption is now ${now.e2ee}` });
+
+  const findings = mergeFindings(current?.findings ?? [], now.findings, at, note);
+  const participants = mergeParticipants(current?.participants ?? [], now.participants, at, note);
 
   const next: CallMemory = {
     call,

@@ -1,0 +1,94 @@
+// @vitest-environment happy-dom
+// Who is in the call, as far as privacy goes: phone lines, externals, bots and recorders, from the
+// marks the platform draws next to a name and, hardened, from the name itself.
+import { describe, expect, it } from 'vitest';
+import { botKinds, flagNames, looksLikeMaskedPhone, looksLikePhoneNumber, phoneName, readRoster, type RosterSpec } from '../../../../core/platforms/roster';
+import { parseHtml } from '../../support/fixtures';
+
+describe('phone lines', () => {
+  it.each(['+49 30 1234567', '+1 (555) 010-2345', '030/1234567', '+1 650-***-**89', '(650) ***-**89', '+49 30 ••••••78', '*******1234', '+1 415-xxx-x789'])('%j is a phone line', (name) => {
+    expect(phoneName(name)).not.toBeNull();
+  });
+  it.each(['Anna Schmidt', '12345', 'Room 101', '2026', '***', 'x-ray', 'Fireflies.ai'])('%j is not', (name) => {
+    expect(phoneName(name)).toBeNull();
+  });
+  it('knows the platforms\' default names for callers', () => {
+    expect(phoneName('Call-in User_2')).toMatch(/default name/);
+    expect(looksLikePhoneNumber('+49 30 123\u200B4567')).toBe(true);
+    expect(looksLikeMaskedPhone('+49 30 ****4567')).toBe(true);
+  });
+});
+
+describe('bots', () => {
+  it.each([
+    ['Fireflies.ai Notetaker Bruno', 'bot'],
+    ["Siddhartha's Notetaker (Otter.ai)", 'bot'],
+    ['read.ai meeting notes', 'bot'],
+    ["George's Fathom Notetaker", 'bot'],
+    ['0tter.ai', 'bot'],
+    ['![RECORDING] Craig', 'recorder'],
+    ['[REC] Bob', 'recorder'],
+    ['Meeting Recorder', 'recorder'],
+  ])('%j is a %s', (name, kind) => expect(botKinds(name).map((k) => k.kind)).toContain(kind));
+
+  it.each(['Anna Otter', 'Jamie Gong', 'Grain Müller', 'Krisp Jones', 'Anna Schmidt'])('%j is a person', (name) => {
+    expect(botKinds(name)).toEqual([]);
+  });
+
+  it('says when a name was disguised', () => {
+    expect(botKinds('Оtter.ai')[0]!.evidence).toMatch(/look-alike or invisible/);
+    expect(botKinds('Otter.ai')[0]!.evidence).not.toMatch(/look-alike/);
+  });
+
+  it('flagNames keeps only flagged names; phoneNames:false where the app says who dialled in', () => {
+    expect(flagNames(['Anna', '+49 30 1234567', 'Otter.ai'], 'list').map((p) => p.kind)).toEqual(['phone', 'bot']);
+    expect(flagNames(['+49 30 1234567'], 'list', { phoneNames: false })).toEqual([]);
+  });
+});
+
+const SPEC: RosterSpec = {
+  rows: ['[role="listitem"]'],
+  name: ['.name'],
+  phoneSelectors: ['.phone-icon'],
+  labelsIn: ['.labels'],
+  where: 'test list',
+};
+const read = (rows: string, spec: RosterSpec = SPEC) => readRoster(parseHtml(`<div role="list">${rows}</div>`), spec);
+
+describe('readRoster', () => {
+  it('reads the platform\'s marks next to a name', () => {
+    const roster = read(`
+      <div role="listitem"><span class="name">Anna</span></div>
+      <div role="listitem"><span class="name">Bernd</span><i class="phone-icon"></i></div>
+      <div role="listitem"><span class="name">Claire</span><span class="labels">Presenter | Guest</span></div>
+      <div role="listitem"><span class="name">Dora</span><span class="labels">(Host, guest)</span></div>
+      <div role="listitem"><span class="name">Eve</span><i title="Identity unverified"></i></div>
+      <div role="listitem"><span class="name">Bot</span><span class="labels">Bot</span></div>`);
+    expect(roster.count).toBe(6);
+    expect(roster.participants.map((p) => `${p.kind}:${p.name}`).sort()).toEqual(['bot:Bot', 'external:Claire', 'external:Dora', 'external:Eve', 'phone:Bernd'].sort());
+  });
+
+  it('never reads a label out of the name itself', () => {
+    const roster = read(`<div role="listitem"><span class="name">Guest</span></div><div role="listitem" aria-label="Guest, muted"><span class="name">External</span></div>`);
+    expect(roster.participants.filter((p) => p.kind === 'external')).toEqual([]);
+  });
+
+  it('reads the label after the name in the row\'s own accessible name', () => {
+    const roster = read(`<div role="listitem" aria-label="Eva Lindqvist Unverified, muted"><span class="name">Eva Lindqvist</span></div>`);
+    expect(roster.participants).toEqual([expect.objectContaining({ kind: 'external', name: 'Eva Lindqvist' })]);
+  });
+
+  it('a row that holds other rows is a section of the list, not a participant', () => {
+    const roster = readRoster(
+      parseHtml(`<div role="tree"><div role="treeitem">In this meeting (2)<div role="treeitem"><span class="name">+49 30 1234567</span></div><div role="treeitem"><span class="name">Anna</span></div></div></div>`),
+      { ...SPEC, rows: ['[role="treeitem"]'] },
+    );
+    expect(roster.count).toBe(2);
+    expect(roster.participants.map((p) => p.kind)).toEqual(['phone']);
+  });
+
+  it('reads 1,000 participants', () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => `<div role="listitem"><span class="name">Person ${i}</span></div>`).join('');
+    expect(read(rows + '<div role="listitem"><span class="name">Otter.ai</span></div>').count).toBe(1001);
+  });
+});
