@@ -96,11 +96,11 @@ export const fact: PlatformFact | null = {
 
 /** Which signals are read, and the fixtures that prove it (docs/platforms.md). */
 export const coverage: Coverage = {
-  'call-state': { how: 'page', fixtures: ['in-call.html'] },
-  lobby: { how: 'page', fixtures: ['guest-lobby.html'], note: 'guests waiting for a moderator' },
+  'call-state': { how: 'page', fixtures: ['in-call.html', 'recording.html'] },
+  lobby: { how: 'page', fixtures: ['lobby.html'], note: 'guests waiting for a moderator' },
   e2ee: { how: 'fact', fixtures: ['in-call.html'] },
-  recording: { how: 'page', fixtures: ['recording.html'] },
-  'dial-in': { how: 'page', fixtures: ['in-call.html'], note: 'phone icon or phone-number names in the user list' },
-  external: { how: 'page', fixtures: ['in-call.html'], note: 'the "Guest" label' },
-  notetaker: { how: 'names', fixtures: ['recording.html'] },
+  recording: { how: 'page', fixtures: ['recording.html', 'recording-moderator.html'], note: 'by the indicator\'s words: it shows in every session that may be recorded' },
+  'dial-in': { how: 'page', fixtures: ['dial-in.html'], note: 'the phone avatar of the user list' },
+  external: { how: 'page', fixtures: ['external.html'], note: 'the "Guest" label' },
+  notetaker: { how: 'page', fixtures: ['notetaker.html'], note: 'the "Bot" label of bots joined through the API; other bots by their names' },
 };

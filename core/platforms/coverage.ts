@@ -1,10 +1,11 @@
-import type { AppState, PlatformId } from '../types';
+import type { PlatformId } from '../types';
 
 /**
- * What each platform adapter reads, declared next to the adapter (`export const coverage`), with
- * the fixture that proves it. docs/platforms.md's matrix is generated from these declarations,
- * and test/unit/platforms/coverage.test.ts checks both that the doc is current and that every
- * claimed signal is really detected on the named fixtures.
+ * What each platform module reads, declared next to it (`export const coverage`), with the
+ * fixtures (rebuilt from real-world evidence) that prove it. docs/platforms.md's matrix is
+ * generated from these declarations, and test/unit/core/platforms/registry.test.ts checks both
+ * that the doc is current and that every claimed signal is really detected on the named fixtures.
+ * A signal CallGuard reads but has no evidence for is marked `unverified`, not claimed.
  */
 export const SIGNALS = [
   'call-state',
@@ -22,7 +23,7 @@ export type Signal = (typeof SIGNALS)[number];
 /**
  * How a signal is known:
  * - `page`: read from the page (selectors, roles/aria, text in en/de/fr);
- * - `fact`: the vendor's documented fact (core/platforms/facts.ts), with its source;
+ * - `fact`: the vendor's documented fact (the module's `fact`), with its source;
  * - `page+fact`: both (e.g. the page's own encryption indicator, overruled or backed by the fact);
  * - `app`: the app's own state, read by the main-world probe;
  * - `names`: participant names matched against known patterns (phone numbers, bot names).
@@ -33,10 +34,13 @@ export interface SignalClaim {
   how: How;
   /** Fixture files under test/fixtures/<platform>/ on which the signal must be detected. */
   fixtures: readonly string[];
-  /** App state to read the fixtures with (only for `app`). */
-  app?: AppState;
   /** One short remark for the doc (where it is read, limits). */
   note?: string;
+  /**
+   * Read, but without evidence that the real page shows it this way (docs/evidence/<platform>.md
+   * lists it as unverified): the doc says so instead of claiming the signal.
+   */
+  unverified?: string;
 }
 
 export type Coverage = Partial<Record<Signal, SignalClaim>>;
@@ -55,7 +59,11 @@ export function coverageTable(platforms: readonly PlatformCoverage[]): string {
   const header = `| platform | tier | ${SIGNALS.join(' | ')} |`;
   const rule = `|---|---|${SIGNALS.map(() => '---').join('|')}|`;
   const rows = platforms.map(
-    (p) => `| ${p.name} (\`${p.platform}\`) | ${p.tier} | ${SIGNALS.map((s) => (p.coverage[s] ? CELL[p.coverage[s].how] : '—')).join(' | ')} |`,
+    (p) =>
+      `| ${p.name} (\`${p.platform}\`) | ${p.tier} | ${SIGNALS.map((s) => {
+        const claim = p.coverage[s];
+        return claim ? `${CELL[claim.how]}${claim.unverified ? ' (unverified)' : ''}` : '—';
+      }).join(' | ')} |`,
   );
   return [header, rule, ...rows].join('\n');
 }
@@ -64,7 +72,11 @@ export function coverageTable(platforms: readonly PlatformCoverage[]): string {
 export function coverageNotes(platforms: readonly PlatformCoverage[]): string {
   const lines: string[] = [];
   for (const p of platforms) {
-    const notes = SIGNALS.flatMap((s) => (p.coverage[s]?.note ? [`${s}: ${p.coverage[s].note}`] : []));
+    const notes = SIGNALS.flatMap((s) => {
+      const claim = p.coverage[s];
+      const words = [claim?.note, claim?.unverified ? `unverified: ${claim.unverified}` : undefined].filter(Boolean);
+      return words.length ? [`${s}: ${words.join('; ')}`] : [];
+    });
     if (notes.length) lines.push(`- **${p.name}**: ${notes.join('; ')}.`);
   }
   return lines.join('\n');

@@ -71,11 +71,7 @@ export const fact: PlatformFact | null = {
 
 /** Which signals are read, and the fixtures that prove it (docs/platforms.md). */
 export const coverage: Coverage = {
-  'call-state': { how: 'page', fixtures: ['voice-call.html', 'privacy.html'] },
-  e2ee: {
-    how: 'page+fact',
-    fixtures: ['voice-call.html', 'privacy.html', 'stage.html'],
-    note: 'DAVE; the Privacy tab\'s "End-to-end encrypted"; Stage channels read as not E2EE',
-  },
-  notetaker: { how: 'names', fixtures: ['voice-call.html'] },
+  'call-state': { how: 'page', fixtures: ['in-call.html', 'e2ee-on.html'], note: 'the voice connection panel' },
+  e2ee: { how: 'fact', fixtures: ['in-call.html'], note: 'DAVE; Stage channels are excluded', unverified: 'the Privacy tab\'s markup and Stage channels\' markers' },
+  recording: { how: 'names', fixtures: ['recording.html'], note: 'recording bots such as Craig ("![RECORDING] …")' },
 };

@@ -87,8 +87,7 @@ export const fact: PlatformFact | null = {
 
 /** Which signals are read, and the fixtures that prove it (docs/platforms.md). */
 export const coverage: Coverage = {
-  'call-state': { how: 'page', fixtures: ['in-call-encrypted.html', 'in-call-unencrypted.html'] },
+  'call-state': { how: 'page', fixtures: ['in-call.html', 'e2ee-off.html'], note: 'video tiles and the layout switch (the lobby has the call\'s footer buttons too)' },
   lobby: { how: 'page', fixtures: ['lobby.html'], note: 'waiting after "Request to join call"' },
-  e2ee: { how: 'page', fixtures: ['in-call-encrypted.html', 'in-call-unencrypted.html'], note: 'the encryption lock on each tile' },
-  notetaker: { how: 'names', fixtures: ['in-call-unencrypted.html'] },
+  e2ee: { how: 'page', fixtures: ['e2ee-on.html', 'e2ee-off.html', 'e2ee-track-warning.html'], note: 'the lock\'s data-encrypted next to the room name, and a tile\'s "Not encrypted"; not shown inside Element Web' },
 };

@@ -155,12 +155,22 @@ export const fact: PlatformFact | null = {
 
 /** Which signals are read, and the fixtures that prove it (docs/platforms.md). */
 export const coverage: Coverage = {
-  'call-state': { how: 'page', fixtures: ['in-call.html', 'in-call-de.html', 'in-call-fr.html'] },
+  'call-state': { how: 'page', fixtures: ['in-call.html', 'recording.html', 'dial-in.html'], note: 'captions, chat and present controls, which the waiting screens lack' },
   lobby: { how: 'page', fixtures: ['lobby.html'] },
-  e2ee: { how: 'page+fact', fixtures: ['in-call.html', 'in-call-cse.html'], note: 'client-side encryption (CSE) indicator, else off by the platform fact' },
-  recording: { how: 'page', fixtures: ['recording.html', 'in-call-de.html'] },
-  transcription: { how: 'page', fixtures: ['transcription.html', 'in-call-fr.html'], note: 'also "Gemini is taking notes"' },
-  'dial-in': { how: 'names', fixtures: ['dial-in.html'] },
-  external: { how: 'page', fixtures: ['external.html'] },
+  e2ee: {
+    how: 'page+fact',
+    fixtures: ['in-call.html', 'e2ee-on.html'],
+    note: 'client-side encryption (CSE) shows "Extra encryption added by <domain>" (Google\'s API docs), else off by the platform fact',
+    unverified: 'where Meet draws the CSE indicator',
+  },
+  recording: {
+    how: 'page',
+    fixtures: ['recording.html', 'recording-consent.html', 'live-stream.html'],
+    note: 'the consent dialog "This video call is being recorded", the badge at the top, a live stream\'s viewer count',
+    unverified: 'the badge\'s words and the live-stream indicator',
+  },
+  transcription: { how: 'page', fixtures: ['transcription.html', 'transcription-consent.html'], note: 'also "Gemini is taking notes"' },
+  'dial-in': { how: 'names', fixtures: ['dial-in.html'], note: 'callers show as (partly masked) numbers', unverified: 'the exact mask format' },
+  external: { how: 'page', fixtures: ['external.html'], note: 'the "External" label', unverified: 'the label\'s markup and its German and French words' },
   notetaker: { how: 'names', fixtures: ['notetaker.html'] },
 };

@@ -67,9 +67,6 @@ export const fact: PlatformFact | null = {
 
 /** Which signals are read, and the fixtures that prove it (docs/platforms.md). */
 export const coverage: Coverage = {
-  'call-state': { how: 'page', fixtures: ['in-call.html'] },
-  lobby: { how: 'page', fixtures: ['waiting.html'], note: 'waiting for the organiser, or a locked meeting' },
-  e2ee: { how: 'fact', fixtures: ['in-call.html'], note: 'unknown: no vendor claim of end-to-end encryption was found' },
-  recording: { how: 'page', fixtures: ['in-call.html'] },
-  'dial-in': { how: 'names', fixtures: ['in-call.html'] },
+  'call-state': { how: 'page', fixtures: [], unverified: 'the call page (only an old pre-join script was found)' },
+  e2ee: { how: 'fact', fixtures: [], note: 'unknown: no vendor claim of end-to-end encryption was found' },
 };

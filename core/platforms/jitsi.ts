@@ -110,7 +110,7 @@ function readJitsi(state: JitsiAppState, read: PageRead): void {
   // and names that look like numbers no longer count.
   if (state.participants) {
     read.participants = uniqueParticipants([
-      ...participants.filter((p) => p.phone).map((p) => ({ kind: 'phone' as const, name: p.name, evidence: 'Jitsi marks this participant as a phone (jigasi) participant' })),
+      ...participants.filter((p) => p.phone).map((p) => ({ kind: 'phone' as const, name: p.name, evidence: 'Jitsi app state: a phone (jigasi) participant' })),
       ...flagNames(participants.map((p) => p.name), 'Jitsi participants', { phoneNames: false }),
     ]);
     read.unreadable = read.unreadable.filter((u) => u !== 'participants');
@@ -161,11 +161,12 @@ export const fact: PlatformFact | null = {
 
 /** Which signals are read, and the fixtures that prove it (docs/platforms.md). */
 export const coverage: Coverage = {
-  'call-state': { how: 'page', fixtures: ['in-call.html', 'in-call-de.html'] },
-  lobby: { how: 'page', fixtures: ['lobby.html'] },
-  e2ee: { how: 'app', fixtures: ['in-call-e2ee.html'], note: 'E2EE on only when every participant has it (Jitsi\'s own rule for its E2EE label)' },
-  recording: { how: 'app', fixtures: ['recording.html'], note: 'file recording, live stream, and participants recording locally' },
-  transcription: { how: 'app', fixtures: ['in-call.html'] },
+  'call-state': { how: 'app', fixtures: ['in-call.html', 'e2ee-on.html'], note: 'APP.conference.isJoined(); on the page, the filmstrip (the pre-join screen has the hang-up button too)' },
+  lobby: { how: 'app', fixtures: ['lobby.html'], note: 'features/lobby.knocking' },
+  e2ee: { how: 'app', fixtures: ['e2ee-on.html', 'e2ee-partial.html'], note: 'on only when every participant has it: Jitsi\'s own rule for its E2EE label' },
+  recording: { how: 'app', fixtures: ['recording.html', 'live-stream.html', 'local-recording.html'], note: 'file recording, live stream, and participants recording locally' },
+  transcription: { how: 'app', fixtures: ['transcription.html', 'subtitles-only.html'] },
   'dial-in': { how: 'app', fixtures: ['dial-in.html'], note: 'jigasi participants; the app\'s word outranks names' },
+  notetaker: { how: 'names', fixtures: ['notetaker.html'] },
   'meeting-open': { how: 'app', fixtures: ['open-meeting.html'], note: 'no lobby and no password' },
 };

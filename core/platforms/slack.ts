@@ -71,8 +71,7 @@ export const fact: PlatformFact | null = {
 
 /** Which signals are read, and the fixtures that prove it (docs/platforms.md). */
 export const coverage: Coverage = {
-  'call-state': { how: 'page', fixtures: ['huddle.html'] },
-  e2ee: { how: 'fact', fixtures: ['huddle.html'] },
-  transcription: { how: 'page', fixtures: ['huddle-notes.html'], note: 'Slack AI huddle notes' },
-  notetaker: { how: 'names', fixtures: ['huddle-notes.html'] },
+  'call-state': { how: 'page', fixtures: ['in-call.html', 'notetaker.html'], note: 'this device\'s huddle toolbar (the header shows others\' huddles too)' },
+  e2ee: { how: 'fact', fixtures: ['in-call.html'] },
+  notetaker: { how: 'names', fixtures: ['notetaker.html'] },
 };

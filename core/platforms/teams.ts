@@ -133,17 +133,13 @@ export const fact: PlatformFact | null = {
 
 /** Which signals are read, and the fixtures that prove it (docs/platforms.md). */
 export const coverage: Coverage = {
-  'call-state': { how: 'page', fixtures: ['in-call.html', 'in-call-de.html', 'in-call-fr.html'] },
-  lobby: { how: 'page', fixtures: ['lobby.html'] },
-  e2ee: {
-    how: 'page+fact',
-    fixtures: ['in-call.html', 'e2ee-shield.html'],
-    note: 'Teams E2EE is not available in the browser, so a shield saying "end-to-end encrypted" is overruled',
-  },
-  recording: { how: 'page', fixtures: ['recording.html', 'in-call-de.html'] },
-  transcription: { how: 'page', fixtures: ['recording.html', 'in-call-fr.html'] },
-  'dial-in': { how: 'page', fixtures: ['dial-in.html'], note: 'phone numbers (also masked) in the roster' },
-  external: { how: 'page', fixtures: ['external.html', 'in-call-de.html', 'in-call-fr.html'], note: '"External", "Unverified", "Guest" (and de/fr) labels' },
+  'call-state': { how: 'page', fixtures: ['in-call.html', 'recording.html', 'dial-in.html'], note: 'the hang-up button and the "More" menu, only in the admitted call' },
+  lobby: { how: 'page', fixtures: ['lobby.html'], note: 'the pre-join screen with Join now disabled' },
+  e2ee: { how: 'fact', fixtures: ['in-call.html'], note: 'browsers are blocked from E2EE meetings; 1:1 E2EE needs the desktop or mobile client' },
+  recording: { how: 'page', fixtures: ['recording.html'], unverified: 'the notice\'s markup (its words are Microsoft\'s Teams-interop strings)' },
+  transcription: { how: 'page', fixtures: ['transcription.html'], unverified: 'the notice\'s markup' },
+  'dial-in': { how: 'names', fixtures: ['dial-in.html', 'dial-in-masked.html'], unverified: 'the phone icon and the mask format' },
+  external: { how: 'page', fixtures: ['external.html', 'external-trusted.html'], note: '"Unverified" and "External" after the name (MC716008)' },
   notetaker: { how: 'names', fixtures: ['notetaker.html'] },
-  'meeting-open': { how: 'page', fixtures: ['open-meeting.html'], note: 'only while meeting options show "Who can bypass the lobby? Everyone"' },
+  'meeting-open': { how: 'page', fixtures: ['open-meeting.html'], note: 'meeting options: who can bypass the lobby', unverified: 'the options pane\'s markup' },
 };

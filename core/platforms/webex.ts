@@ -122,16 +122,14 @@ export const fact: PlatformFact | null = {
 
 /** Which signals are read, and the fixtures that prove it (docs/platforms.md). */
 export const coverage: Coverage = {
-  'call-state': { how: 'page', fixtures: ['in-call.html', 'in-call-fr.html'] },
+  'call-state': { how: 'page', fixtures: ['in-call.html', 'external.html'], note: 'participants, chat and leave buttons, only in the admitted call' },
   lobby: { how: 'page', fixtures: ['lobby.html'] },
   e2ee: {
     how: 'page+fact',
-    fixtures: ['in-call.html', 'security-not-e2ee.html', 'security-e2ee.html'],
-    note: 'Security tab text; the fact that the web app cannot do E2EE is an inference from Cisco\'s docs',
+    fixtures: ['e2ee-on.html', 'e2ee-off.html'],
+    note: 'the Security tab\'s words; a claim of E2EE is overruled (the web app is not documented to do E2EE)',
+    unverified: 'the Security tab\'s markup',
   },
-  recording: { how: 'page', fixtures: ['recording.html', 'in-call-fr.html'] },
-  transcription: { how: 'page', fixtures: ['transcription.html'] },
-  'dial-in': { how: 'page', fixtures: ['dial-in.html'], note: 'phone icons and phone-number names' },
-  external: { how: 'page', fixtures: ['external.html', 'in-call-fr.html'], note: '"Identity unverified" and "Guest" labels' },
+  external: { how: 'page', fixtures: ['external.html'], note: '"Identity unverified"', unverified: 'the label\'s markup' },
   notetaker: { how: 'names', fixtures: ['notetaker.html'] },
 };

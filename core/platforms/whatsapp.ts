@@ -52,6 +52,6 @@ export const fact: PlatformFact | null = {
 
 /** Which signals are read, and the fixtures that prove it (docs/platforms.md). */
 export const coverage: Coverage = {
-  'call-state': { how: 'page', fixtures: ['in-call.html'] },
-  e2ee: { how: 'page+fact', fixtures: ['in-call.html'], note: 'on only while a call is shown; the call screen says "End-to-end encrypted"' },
+  'call-state': { how: 'page', fixtures: [], unverified: 'the call screen (no public source shows it)' },
+  e2ee: { how: 'fact', fixtures: [], note: 'end-to-end encrypted by design; "on" still needs the media path' },
 };

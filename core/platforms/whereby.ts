@@ -66,9 +66,6 @@ export const fact: PlatformFact | null = {
 
 /** Which signals are read, and the fixtures that prove it (docs/platforms.md). */
 export const coverage: Coverage = {
-  'call-state': { how: 'page', fixtures: ['in-call.html'] },
-  lobby: { how: 'page', fixtures: ['knocking.html'], note: 'knocking on a locked room' },
-  e2ee: { how: 'fact', fixtures: ['in-call.html'], note: 'unknown: only small rooms are end-to-end encrypted and the page does not say which this is' },
-  recording: { how: 'page', fixtures: ['recording.html'] },
-  notetaker: { how: 'names', fixtures: ['recording.html'] },
+  'call-state': { how: 'page', fixtures: ['in-call-2020.html'], unverified: 'today\'s room (the markup is what extensions read in 2019-2020)' },
+  e2ee: { how: 'fact', fixtures: ['in-call-2020.html'], note: 'unknown: only small rooms are end-to-end encrypted and the page does not say which this is' },
 };

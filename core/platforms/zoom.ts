@@ -162,17 +162,12 @@ export const fact: PlatformFact | null = {
 
 /** Which signals are read, and the fixtures that prove it (docs/platforms.md). */
 export const coverage: Coverage = {
-  'call-state': { how: 'page', fixtures: ['in-call.html', 'in-call-de.html', 'in-call-fr.html'] },
-  lobby: { how: 'page', fixtures: ['waiting-room.html'], note: 'the waiting room ("the meeting host will let you in soon")' },
-  e2ee: {
-    how: 'page+fact',
-    fixtures: ['in-call.html', 'fake-e2ee.html'],
-    note: 'the web client cannot do E2EE, so the shield saying "end-to-end encrypted" is overruled',
-  },
-  recording: { how: 'page', fixtures: ['recording.html', 'in-call-de.html'] },
-  transcription: { how: 'page', fixtures: ['transcription.html'] },
-  'dial-in': { how: 'page', fixtures: ['dial-in.html'], note: 'phone icons, phone numbers (also masked) and "Call-in User" names' },
-  external: { how: 'page', fixtures: ['external.html'], note: 'the "(Guest)" label' },
+  'call-state': { how: 'page', fixtures: ['in-call.html', 'recording.html', 'dial-in.html'], note: 'the footer, drawn only in the admitted call' },
+  lobby: { how: 'page', fixtures: ['waiting-room.html', 'waiting-for-host.html'], note: 'the waiting room inside .meeting-app, and waiting for the host to start' },
+  e2ee: { how: 'fact', fixtures: ['in-call.html', 'e2ee-off.html'], note: 'the web client cannot join E2EE meetings; its shield means ordinary encryption' },
+  recording: { how: 'page', fixtures: ['recording.html', 'local-recording.html', 'live-stream.html'], note: 'cloud and local recording, live streams' },
+  transcription: { how: 'page', fixtures: ['transcription.html', 'ai-companion.html'], note: 'live transcription and AI Companion' },
+  'dial-in': { how: 'page', fixtures: ['dial-in.html'], note: 'the phone icon of the participant list', unverified: 'how numbers are masked' },
+  external: { how: 'page', fixtures: ['external.html'], note: '"(Guest)", shown only when the host identifies guests' },
   notetaker: { how: 'names', fixtures: ['notetaker.html'] },
-  'meeting-open': { how: 'page', fixtures: ['open-meeting.html'], note: 'only while the host has the Security menu open' },
 };
