@@ -3,11 +3,13 @@ import type { CheckContext } from './checks/context';
 import { judgeEncryption } from './encryption';
 import { networkReport } from './network/report';
 import { factOf } from './platforms/index';
+import { flagNames } from './platforms/names';
 import { uniqueParticipants } from './platforms/roster';
 import type { Policy } from './policy/types';
 import { isLiveMediaConnection } from './rtc/media';
 import { bySeverity, reportLevel } from './severity';
-import type { BrowserNetworkFacts, CallPhase, Finding, FrameSignals, PageRead, PlatformId, Report } from './types';
+import { visibleText } from './text';
+import type { BrowserNetworkFacts, CallPhase, Finding, FlaggedParticipant, FrameSignals, PageRead, PlatformId, Report } from './types';
 
 export interface AssessInput {
   /** The tab's top-level URL, also when the call runs in an iframe. */
@@ -22,6 +24,15 @@ export interface AssessInput {
 }
 
 const PHASE_RANK: Record<CallPhase, number> = { 'no-call': 0, unknown: 1, 'pre-join': 2, lobby: 3, 'in-call': 4 };
+
+/**
+ * The participants a page flags: those the platform marks, and those whose hardened names are a
+ * phone number or a bot's. Names are shown with invisible characters removed.
+ */
+function flaggedParticipants(page: PageRead): FlaggedParticipant[] {
+  const marked = page.participants.map((p) => ({ ...p, name: visibleText(p.name) }));
+  return [...marked, ...flagNames(page.names, page.namesFrom, { phoneNames: page.phoneNames })];
+}
 
 /**
  * Signals of every frame of a tab + policy → the tab's report as the page shows it now. Pure.
@@ -41,7 +52,7 @@ export function assess(input: AssessInput): Report {
   const encryption = judgeEncryption(pages, connections, factOf);
   const browserNetwork = input.browserNetwork ?? {};
   const network = networkReport(connections, input.policy, browserNetwork, input.timeZone);
-  const participants = uniqueParticipants(pages.flatMap((p) => p.participants));
+  const participants = uniqueParticipants(pages.flatMap(flaggedParticipants));
   const context: CheckContext = {
     platform,
     inCall,

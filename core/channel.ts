@@ -1,6 +1,5 @@
 import { JITSI_FIELDS } from './platforms/jitsi-app-state';
-import { summarizeStats } from './rtc/summarize';
-import type { AppState, ConnectionFact, ConnectionStats, JitsiParticipant, RtcFacts, TrackFact } from './types';
+import type { AppState, ConnectionFact, JitsiParticipant, RtcFacts, StatsEntry, TrackFact } from './types';
 
 /**
  * The main-world probe and the isolated content script talk through DOM events on `document`.
@@ -12,8 +11,8 @@ import type { AppState, ConnectionFact, ConnectionStats, JitsiParticipant, RtcFa
  * - the isolated world still validates every message's shape and keeps only known fields.
  * The probe forwards each connection's latest getStats() entries that locate the call
  * (transport, candidate pairs, local candidates, without their numbers: see withoutNumbers) as
- * `statsEntries`, and only when they change; they are summarised here at once and only the
- * summary is kept. This keeps the probe, which runs in every page, tiny.
+ * `statsEntries`, and only when they change; the background summarises them on arrival and keeps
+ * only the summary. This keeps the probe and the content script, which run in every page, small.
  */
 const PREFIX = 'callguard:';
 export const HELLO_EVENT = `${PREFIX}hello`;
@@ -53,17 +52,15 @@ function parseConnection(raw: unknown): ConnectionFact | null {
   const receivers = parseTracks(raw.receivers);
   if (!senders || !receivers) return null;
   const fact: ConnectionFact = { id: raw.id, state: raw.state, senders, receivers };
-  if (Array.isArray(raw.statsEntries)) fact.stats = parseStats(raw.statsEntries);
+  if (Array.isArray(raw.statsEntries)) fact.statsEntries = raw.statsEntries.slice(0, 500).filter(isRecord).map(shortValues);
   return fact;
 }
 
-function parseStats(entries: unknown[]): ConnectionStats {
-  const summary = summarizeStats(entries.slice(0, 500).filter(isRecord));
-  const stats: ConnectionStats = {};
-  for (const [key, value] of Object.entries(summary)) {
-    if (shortString(value)) (stats as Record<string, string>)[key] = value;
-  }
-  return stats;
+/** A stats entry's short strings and booleans: all that its summary reads (core/rtc/summarize.ts). */
+function shortValues(entry: Record<string, unknown>): StatsEntry {
+  const kept: StatsEntry = {};
+  for (const [key, value] of Object.entries(entry)) if (shortString(value) || typeof value === 'boolean') kept[key] = value;
+  return kept;
 }
 
 function parseTracks(raw: unknown): TrackFact[] | null {

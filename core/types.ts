@@ -116,8 +116,14 @@ export interface PageRead {
   e2ee: { state: 'on' | 'off'; source: 'ui' | 'platform'; evidence: string[] } | null;
   recording: Seen | null;
   transcription: Seen | null;
-  /** Participants that matter for privacy: phone lines, externals, bots. */
+  /** Participants the platform itself marks: phone lines, externals, bots. */
   participants: FlaggedParticipant[];
+  /** Every participant's name as the page (or the app) lists it, to be classified by name. */
+  names: string[];
+  /** Where the names were read, for evidence ("Zoom participant list"). */
+  namesFrom: string;
+  /** Whether a name that is a phone number counts as a phone line (not where the app says who is one). */
+  phoneNames: boolean;
   /** No lobby, lock or password where the platform offers one. */
   meetingOpen: Seen | null;
   /** Signals this adapter could not read at all (page changed?), so their absence means nothing. */
@@ -178,11 +184,16 @@ export interface ConnectionStats {
   tlsVersion?: string;
 }
 
+/** One getStats() entry as the probe passes it on: its short strings and booleans only. */
+export type StatsEntry = Record<string, string | boolean>;
+
 export interface ConnectionFact {
   id: string;
   state: string;
   senders: TrackFact[];
   receivers: TrackFact[];
+  /** The locating stats entries, as they arrive from the page; the background replaces them by `stats`. */
+  statsEntries?: StatsEntry[];
   stats?: ConnectionStats;
 }
 

@@ -73,8 +73,8 @@ export interface BrowserInfo {
   /** The caption of ExtensionInstallForcelist in the browser's own ADMX. */
   forcelistCaption: string;
   extensionsPage: string;
+  /** With its article, as it reads in a sentence. */
   storeName: string;
-  linuxFolders: string[];
   category: string;
 }
 
@@ -85,8 +85,7 @@ export const BROWSERS: Record<Browser, BrowserInfo> = {
     macDomain: 'com.google.Chrome',
     forcelistCaption: 'Configure the list of force-installed apps and extensions',
     extensionsPage: 'chrome://extensions',
-    storeName: 'Chrome Web Store',
-    linuxFolders: ['/etc/opt/chrome/policies/managed/', '/etc/chromium/policies/managed/'],
+    storeName: 'the Chrome Web Store',
     category: 'CallGuardChrome',
   },
   edge: {
@@ -96,7 +95,6 @@ export const BROWSERS: Record<Browser, BrowserInfo> = {
     forcelistCaption: 'Control which extensions are installed silently',
     extensionsPage: 'edge://extensions',
     storeName: 'Edge Add-ons',
-    linuxFolders: ['/etc/opt/edge/policies/managed/'],
     category: 'CallGuardEdge',
   },
 };
@@ -135,9 +133,9 @@ export function identityNote(identity: Identity, browser: Browser): string {
   const info = BROWSERS[browser];
   switch (identity.kind) {
     case 'self-hosted':
-      return `Extension id ${id}: the self-hosted CallGuard (the CRX signed with CallGuard's key, installed from your own update URL). A copy from the ${info.storeName} has another id (docs/admin/README.md, "Two identities").`;
+      return `Extension id ${id}: the self-hosted CallGuard (the CRX signed with CallGuard's key, installed from your own update URL). A copy from ${info.storeName} has another id (docs/admin/README.md, "Two identities").`;
     case 'store':
-      return `Extension id ${id} is a placeholder for the id the ${info.storeName} gave CallGuard at publication: replace it everywhere in this file. The id is the last part of the store listing's address, and ${info.extensionsPage} shows it (Developer mode on).`;
+      return `Extension id ${id} is a placeholder for the id ${info.storeName} gave CallGuard at publication: replace it everywhere in this file. The id is the last part of the store listing's address, and ${info.extensionsPage} shows it (Developer mode on).`;
     case 'given':
       return `Extension id ${id}, as given to scripts/admin-kit.ts.`;
   }
@@ -716,7 +714,7 @@ export function chromiumReg(schema: Schema, browser: Browser, identity: Identity
   const settingsKey = policyKey(browser, target.id);
   const page = browser === 'chrome' ? 'chrome://policy' : 'edge://policy';
   const updateSource =
-    identity.kind === 'store' ? `the ${info.storeName} (its update URL)` : 'your own update server (replace the example URL)';
+    identity.kind === 'store' ? `${info.storeName} (its update URL)` : 'your own update server (replace the example URL)';
   const comments = [
     ...wrap(`CallGuard for ${info.name} on Windows: force-install from ${updateSource} and CallGuard's settings.`),
     ...wrap(identityNote(identity, browser)),
@@ -771,28 +769,34 @@ const psString = (value: string) => `'${value.replace(/'/g, "''")}'`;
 export function settingsScript(schema: Schema, browser: Browser, identity: Identity): string {
   const info = BROWSERS[browser];
   const settingsKey = policyKey(browser, identity[browser].id);
-  const hklm = (key: string) => `HKLM:\\${key.replace(/^Software\\/, 'SOFTWARE\\')}`;
   const writes = settingsRegistryWrites(schema, exampleSettings(schema), settingsKey);
+  const comment = (text: string) => wrap(text).map((line) => `# ${line}`.trimEnd());
   const lines = [
-    ...wrap(`CallGuard's settings for ${info.name} on Windows, written to the registry: for Intune (Devices > Scripts and remediations > Platform scripts; run as system, in 64-bit PowerShell) or any tool that runs scripts as administrator.`).map((line) => `# ${line}`),
-    ...wrap(identityNote(identity, browser)).map((line) => `# ${line}`),
-    ...wrap(`It replaces CallGuard's own key only (${hklm(settingsKey)}), so entries removed from a list do not linger. It does not install CallGuard: add it to the force-install list you already manage (see docs/admin/kit/intune.md).`).map((line) => `# ${line}`),
-    ...wrap('Change the example values before use.').map((line) => `# ${line}`),
-    ...wrap(GENERATED).map((line) => `# ${line}`),
+    ...comment(
+      `CallGuard's settings for ${info.name} on Windows, written to the registry: for Intune (Devices > Scripts and remediations > Platform scripts; not as the logged-on user; 64-bit PowerShell) or any tool that runs scripts as administrator.`,
+    ),
+    ...comment(identityNote(identity, browser)),
+    ...comment(
+      "It replaces CallGuard's own key only, so entries removed from a list do not linger. It does not install CallGuard: add CallGuard to the force-install list you already manage (docs/admin/kit/intune.md).",
+    ),
+    ...comment('Change the example values before use; delete the lines of settings users may choose.'),
+    ...comment(GENERATED),
     '',
     "$ErrorActionPreference = 'Stop'",
-    `$key = ${psString(hklm(settingsKey))}`,
+    `$key = ${psString(`HKLM:\\${settingsKey.replace(/^Software\\/, 'SOFTWARE\\')}`)}`,
     'if (Test-Path -LiteralPath $key) { Remove-Item -LiteralPath $key -Recurse -Force }',
+    '',
+    'function Set-CallGuardValue([string]$SubKey, [string]$Name, [string]$Type, $Value) {',
+    '  $path = if ($SubKey) { Join-Path $key $SubKey } else { $key }',
+    '  if (-not (Test-Path -LiteralPath $path)) { New-Item -Path $path -Force | Out-Null }',
+    '  New-ItemProperty -LiteralPath $path -Name $Name -PropertyType $Type -Value $Value -Force | Out-Null',
+    '}',
+    '',
   ];
-  const created = new Set<string>();
   for (const write of writes) {
-    if (!created.has(write.key)) {
-      created.add(write.key);
-      lines.push(`New-Item -Path ${psString(hklm(write.key))} -Force | Out-Null`);
-    }
-    const type = write.data.type === 'REG_DWORD' ? 'DWord' : 'String';
-    const value = write.data.type === 'REG_DWORD' ? String(write.data.value) : psString(write.data.value);
-    lines.push(`New-ItemProperty -LiteralPath ${psString(hklm(write.key))} -Name ${psString(write.name)} -PropertyType ${type} -Value ${value} | Out-Null`);
+    const subKey = write.key === settingsKey ? '' : write.key.slice(settingsKey.length + 1);
+    const value = write.data.type === 'REG_DWORD' ? `DWord ${write.data.value}` : `String ${psString(write.data.value)}`;
+    lines.push(`Set-CallGuardValue ${psString(subKey)} ${psString(write.name)} ${value}`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -800,8 +804,14 @@ export function settingsScript(schema: Schema, browser: Browser, identity: Ident
 // ---------------------------------------------------------------------------------------------
 // ADMX and ADML
 
-/** For text and for attribute values in double quotes. */
-const xmlEscape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const xmlText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** For attribute values in double quotes. */
+const xmlEscape = (text: string) => xmlText(text).replace(/"/g, '&quot;');
+/** XML comments are not unescaped, and may not hold "--". */
+const xmlComment = (text: string) => {
+  if (text.includes('--')) throw new Error(`"--" in an XML comment: ${text}`);
+  return text;
+};
 const xmlId = (text: string) => text.replace(/[^A-Za-z0-9_]/g, '_');
 
 export type AdmxElement =
@@ -930,8 +940,8 @@ export function admx(model: AdmxModel, identity: Identity): string {
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
     `<!-- CallGuard policy template for ${info.name}: its own category, "CallGuard for ${info.name}".`,
-    ...wrap(identityNote(identity, model.browser), 92).map((line) => `     ${xmlEscape(line)}`),
-    ...wrap(GENERATED, 92).map((line) => `     ${xmlEscape(line)}`),
+    ...wrap(identityNote(identity, model.browser), 92).map((line) => `     ${xmlComment(line)}`),
+    ...wrap(GENERATED, 92).map((line) => `     ${xmlComment(line)}`),
     '-->',
     '<policyDefinitions xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" revision="1.0" schemaVersion="1.0" xmlns="http://schemas.microsoft.com/GroupPolicy/2006/07/PolicyDefinitions">',
     '  <policyNamespaces>',
@@ -971,7 +981,7 @@ export function admx(model: AdmxModel, identity: Identity): string {
         } else {
           lines.push(`        <enum id="${element.id}"${key} valueName="${xmlEscape(element.valueName)}" required="${element.required}">`);
           for (const item of element.items) {
-            const value = item.value === null ? '<delete />' : `<string>${xmlEscape(item.value)}</string>`;
+            const value = item.value === null ? '<delete />' : `<string>${xmlText(item.value)}</string>`;
             lines.push(`          <item displayName="$(string.${itemStringId(item.value)})">`, `            <value>${value}</value>`, '          </item>');
           }
           lines.push('        </enum>');
@@ -995,12 +1005,12 @@ export function adml(model: AdmxModel, language: Language): string {
     presentations.push(`      <presentation id="${policy.name}">`);
     for (const element of policy.elements) {
       if (element.kind === 'text') {
-        const defaultValue = element.defaultValue !== undefined ? `<defaultValue>${xmlEscape(element.defaultValue)}</defaultValue>` : '';
-        presentations.push(`        <textBox refId="${element.id}"><label>${xmlEscape(element.label)}</label>${defaultValue}</textBox>`);
+        const defaultValue = element.defaultValue !== undefined ? `<defaultValue>${xmlText(element.defaultValue)}</defaultValue>` : '';
+        presentations.push(`        <textBox refId="${element.id}"><label>${xmlText(element.label)}</label>${defaultValue}</textBox>`);
       } else if (element.kind === 'list') {
-        presentations.push(`        <listBox refId="${element.id}">${xmlEscape(element.label)}</listBox>`);
+        presentations.push(`        <listBox refId="${element.id}">${xmlText(element.label)}</listBox>`);
       } else {
-        presentations.push(`        <dropdownList refId="${element.id}" noSort="true">${xmlEscape(element.label)}</dropdownList>`);
+        presentations.push(`        <dropdownList refId="${element.id}" noSort="true">${xmlText(element.label)}</dropdownList>`);
         for (const item of element.items) strings.push([itemStringId(item.value), item.label]);
       }
     }
@@ -1008,13 +1018,13 @@ export function adml(model: AdmxModel, language: Language): string {
   }
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
-    `<!-- CallGuard policy template for ${info.name}, ${language}. ${xmlEscape(GENERATED)} -->`,
+    `<!-- CallGuard policy template for ${info.name}, ${language}. ${xmlComment(GENERATED)} -->`,
     '<policyDefinitionResources xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" revision="1.0" schemaVersion="1.0" xmlns="http://schemas.microsoft.com/GroupPolicy/2006/07/PolicyDefinitions">',
-    `  <displayName>${xmlEscape(PHRASES[language].category(info.name))}</displayName>`,
-    `  <description>${xmlEscape(PHRASES[language].categoryExplain(info.name))}</description>`,
+    `  <displayName>${xmlText(PHRASES[language].category(info.name))}</displayName>`,
+    `  <description>${xmlText(PHRASES[language].categoryExplain(info.name))}</description>`,
     '  <resources>',
     '    <stringTable>',
-    ...[...new Map(strings)].map(([id, text]) => `      <string id="${id}">${xmlEscape(text)}</string>`),
+    ...[...new Map(strings)].map(([id, text]) => `      <string id="${id}">${xmlText(text)}</string>`),
     '    </stringTable>',
     '    <presentationTable>',
     ...presentations,
@@ -1109,32 +1119,37 @@ export function intuneMarkdown(schema: Schema, identity: Identity): string {
     '',
     '## Microsoft Edge',
     '',
-    'Intune cannot ingest [windows/callguard-edge.admx](windows/callguard-edge.admx): ingested policies',
-    'may not write under `Software\\Policies\\Microsoft` (same page, "Overview"; Edge is not among the',
-    'exceptions), and Edge reads extension settings from',
-    `\`HKLM\\SOFTWARE\\Policies\\Microsoft\\Edge\\3rdparty\\extensions\\${edge.id}\\policy\`. Microsoft's documented`,
-    'routes:',
-    '',
     '1. **Install** with Intune\'s own Edge policies ([Configure Microsoft Edge policy settings with',
-    '   Microsoft Intune](https://learn.microsoft.com/en-us/deployedge/configure-edge-with-intune)):',
-    '   Settings catalog (or Administrative Templates) → Microsoft Edge → Extensions →',
+    '   Microsoft Intune](https://learn.microsoft.com/en-us/deployedge/configure-edge-with-intune);',
+    '   with custom OMA-URIs: [Configure Microsoft Edge using Mobile Device Management](https://learn.microsoft.com/en-us/deployedge/configure-edge-with-mdm)):',
+    '   Settings catalog → Microsoft Edge → Extensions →',
     `   "${BROWSERS.edge.forcelistCaption}" (\`ExtensionInstallForcelist\`): add`,
     `   \`${edge.id};${edge.updateUrl}\` to the list you already have there, in the same profile (two`,
     '   profiles that set the same list conflict). Or "Configure extension management settings"',
     '   (`ExtensionSettings`): add CallGuard\'s entry to your existing JSON',
     '   ([Use group policies to manage Microsoft Edge extensions](https://learn.microsoft.com/en-us/deployedge/microsoft-edge-manage-extensions-policies),',
     '   [ExtensionSettings reference guide](https://learn.microsoft.com/en-us/deployedge/microsoft-edge-manage-extensions-ref-guide)).',
-    '2. **Settings** through the registry. The ingestion page says it: settings that cannot be set by',
-    '   ingestion are set by pushing the registry keys directly, for example with a PowerShell script.',
+    '2. **Settings** through the registry: Edge reads them from',
+    `   \`HKLM\\SOFTWARE\\Policies\\Microsoft\\Edge\\3rdparty\\extensions\\${edge.id}\\policy\`, and the ingestion page`,
+    '   lists `Software\\Policies\\Microsoft` among the keys ingested policies may not write (with',
+    '   exceptions that do not name Edge), and says that settings ingestion cannot set "have to be set',
+    '   by pushing the appropriate registry keys directly (for example, by using PowerShell script)".',
     '   Upload [windows/edge-settings.ps1](windows/edge-settings.ps1) under **Devices → Scripts and',
     '   remediations → Platform scripts** ([Use PowerShell scripts on Windows devices in',
     '   Intune](https://learn.microsoft.com/en-us/mem/intune/apps/intune-management-extension)): "Run this',
     '   script using the logged on credentials": No; "Run script in 64 bit PowerShell Host": Yes. It',
-    '   rewrites CallGuard\'s own key only. A platform script runs once; to change a setting, upload the',
-    '   changed script as a new one (or use a Remediations script pair to re-apply it).',
+    '   rewrites CallGuard\'s own key only. To change a setting, upload the changed script (Intune runs',
+    '   a platform script once, and again when it changes).',
+    '',
+    'Microsoft documents ingesting its own Edge ADMX, which writes under `Software\\Policies\\Microsoft\\Edge`,',
+    'so ingesting [windows/callguard-edge.admx](windows/callguard-edge.admx) the same way may be',
+    'accepted too: ingestion URI `./Device/Vendor/MSFT/Policy/ConfigOperations/ADMXInstall/CallGuard/Policy/CallGuardEdgeAdmx`,',
+    `then the rows of the table with \`CallGuard~Policy~${BROWSERS.edge.category}\` in place of`,
+    `\`CallGuard~Policy~${model.category}\` (same data ids). CallGuard has not tested this; if Intune reports`,
+    'the ingestion as failed, use the script.',
     '',
     'Machines joined to Active Directory can use Group Policy with',
-    '[windows/callguard-edge.admx](windows/callguard-edge.admx) instead.',
+    '[windows/callguard-edge.admx](windows/callguard-edge.admx).',
     '',
   ];
   return `${lines.join('\n')}`;
@@ -1149,11 +1164,11 @@ function plistLines(value: PlistValue, depth: number): string[] {
   const pad = '\t'.repeat(depth);
   if (typeof value === 'boolean') return [`${pad}<${value}/>`];
   if (typeof value === 'number') return [`${pad}<integer>${value}</integer>`];
-  if (typeof value === 'string') return [`${pad}<string>${xmlEscape(value)}</string>`];
+  if (typeof value === 'string') return [`${pad}<string>${xmlText(value)}</string>`];
   if (Array.isArray(value)) return [`${pad}<array>`, ...value.flatMap((item) => plistLines(item, depth + 1)), `${pad}</array>`];
   return [
     `${pad}<dict>`,
-    ...Object.entries(value).flatMap(([key, item]) => [`${pad}\t<key>${xmlEscape(key)}</key>`, ...plistLines(item, depth + 1)]),
+    ...Object.entries(value).flatMap(([key, item]) => [`${pad}\t<key>${xmlText(key)}</key>`, ...plistLines(item, depth + 1)]),
     `${pad}</dict>`,
   ];
 }
@@ -1185,7 +1200,10 @@ function toPlist(value: unknown): PlistValue {
   throw new Error(`no property-list form for ${String(value)}`);
 }
 
-/** A configuration profile of managed preferences ("Forced"), one payload per domain. */
+/**
+ * A configuration profile of managed preferences ("Forced"), one payload per domain. `name` makes
+ * the identifiers, and the UUIDs derived from them, differ between profiles.
+ */
 export function profile(name: string, displayName: string, description: string, domains: [string, Record<string, unknown>][]): string {
   const identifier = `${PROFILE_PREFIX}.${name}`;
   return plist({
@@ -1208,6 +1226,11 @@ export function profile(name: string, displayName: string, description: string, 
   });
 }
 
+/** Profiles for different ids must not share identifiers: a Mac would take one for the other. */
+function profileSuffix(identity: Identity, browser: Browser): string {
+  return identity.kind === 'self-hosted' ? '' : identity.kind === 'store' ? '.store' : `.${identity[browser].id}`;
+}
+
 export function chromiumInstallEntry(target: Target): Record<string, unknown> {
   return { installation_mode: 'force_installed', update_url: target.updateUrl, toolbar_pin: 'force_pinned' };
 }
@@ -1220,7 +1243,7 @@ export function macInstallProfile(browser: Browser, identity: Identity): string 
     `Adding, not replacing: macOS does not merge one key set by two profiles. If another profile already sets ExtensionSettings for ${info.macDomain}, add CallGuard's entry to it instead of installing this profile.`,
     `Replace the org.example identifiers${identity.kind === 'store' ? '' : ' and the example update URL'} before use. ${GENERATED}`,
   ].join('\n\n');
-  return profile(`${browser}.install`, `CallGuard: install in ${info.name}`, description, [
+  return profile(`${browser}.install${profileSuffix(identity, browser)}`, `CallGuard: install in ${info.name}`, description, [
     [info.macDomain, { ExtensionSettings: { [target.id]: chromiumInstallEntry(target) } }],
   ]);
 }
@@ -1232,7 +1255,7 @@ export function macSettingsProfile(schema: Schema, browser: Browser, identity: I
     `CallGuard's settings in ${info.name}: the preference domain ${domain}, which belongs to CallGuard alone, so this profile changes nothing else. ${identityNote(identity, browser)}`,
     `Change the example values and the org.example identifiers before use; leave out the settings users may choose. ${GENERATED}`,
   ].join('\n\n');
-  return profile(`${browser}.settings`, `CallGuard: settings in ${info.name}`, description, [[domain, exampleSettings(schema)]]);
+  return profile(`${browser}.settings${profileSuffix(identity, browser)}`, `CallGuard: settings in ${info.name}`, description, [[domain, exampleSettings(schema)]]);
 }
 
 export function firefoxInstallEntry(): Record<string, unknown> {
@@ -1324,18 +1347,20 @@ export function firefoxPolicies(schema: Schema): string {
 
 export const EXAMPLE_VERSION = '0.1.0';
 
-export function updateManifest(target: Target): string {
+export function updateManifest(identity: Identity): string {
+  const target = identity.chrome;
   const codebase = new URL(`callguard-${EXAMPLE_VERSION}.crx`, target.updateUrl).href;
+  const signer = identity.kind === 'self-hosted' ? "the CRX signed with CallGuard's key" : 'the CRX signed with your key';
   return [
-    "<?xml version='1.0' encoding='UTF-8'?>",
+    '<?xml version="1.0" encoding="UTF-8"?>',
     '<!-- Update manifest for a self-hosted CallGuard (Chrome, Edge). Serve it at the update URL of',
     '     your policy and of the manifest (CALLGUARD_UPDATE_URL at build time); codebase is where the',
     '     signed CRX of that version is. Raise version with every release: browsers install a CRX only',
-    `     when its version is higher than the one they have. Extension id ${target.id}: the CRX signed`,
-    "     with CallGuard's key. Generated by scripts/admin-kit.ts: do not edit. -->",
-    "<gupdate xmlns='http://www.google.com/update2/response' protocol='2.0'>",
-    `  <app appid='${target.id}'>`,
-    `    <updatecheck codebase='${codebase}' version='${EXAMPLE_VERSION}' />`,
+    '     when its version is higher than the one they have.',
+    `     Extension id ${target.id}: ${signer}. Generated by scripts/admin-kit.ts: do not edit. -->`,
+    '<gupdate xmlns="http://www.google.com/update2/response" protocol="2.0">',
+    `  <app appid="${target.id}">`,
+    `    <updatecheck codebase="${codebase}" version="${EXAMPLE_VERSION}" />`,
     '  </app>',
     '</gupdate>',
     '',
@@ -1367,7 +1392,7 @@ export function generateKit(schema: Schema, identity: Identity): Map<string, str
   if (withAdmx) {
     files.set('intune.md', intuneMarkdown(schema, identity));
     files.set('macos/jamf-schema.json', jamfSchema(schema, identity));
-    files.set('updates.xml', updateManifest(identity.chrome));
+    files.set('updates.xml', updateManifest(identity));
   }
   if (identity.kind !== 'store') {
     files.set('windows/firefox.reg', firefoxReg(schema));

@@ -1,7 +1,6 @@
 import type { JitsiAppState, PageRead } from '../types';
 import type { Coverage } from './coverage';
 import type { Platform, PlatformFact } from './platform';
-import { flagNames, uniqueParticipants } from './roster';
 
 /**
  * Jitsi Meet (meet.jit.si, 8x8.vc, and self-hosted servers the user or organisation adds).
@@ -109,10 +108,10 @@ function readJitsi(state: JitsiAppState, read: PageRead): void {
   // The app knows who is in the call and who dialled in (jigasi): its list replaces the page's,
   // and names that look like numbers no longer count.
   if (state.participants) {
-    read.participants = uniqueParticipants([
-      ...participants.filter((p) => p.phone).map((p) => ({ kind: 'phone' as const, name: p.name, evidence: 'Jitsi app state: a phone (jigasi) participant' })),
-      ...flagNames(participants.map((p) => p.name), 'Jitsi participants', { phoneNames: false }),
-    ]);
+    read.participants = participants.filter((p) => p.phone).map((p) => ({ kind: 'phone' as const, name: p.name, evidence: 'Jitsi app state: a phone (jigasi) participant' }));
+    read.names = participants.map((p) => p.name);
+    read.namesFrom = 'Jitsi participants';
+    read.phoneNames = false;
     read.unreadable = read.unreadable.filter((u) => u !== 'participants');
   }
 

@@ -12,6 +12,9 @@ export function emptyRead(platform: PlatformId): PageRead {
     recording: null,
     transcription: null,
     participants: [],
+    names: [],
+    namesFrom: '',
+    phoneNames: true,
     meetingOpen: null,
     unreadable: [],
   };
@@ -60,6 +63,8 @@ export function readPage(platform: Platform, doc: Document, app: AppState): Page
   if (roster) {
     const list = readRoster(doc, roster);
     read.participants = list.participants;
+    read.names = list.names;
+    read.namesFrom = roster.where;
     if (read.phase === 'in-call' && list.count === 0) read.unreadable.push('participants');
   }
   const external = view.find(spec.externalNotice);

@@ -1,12 +1,11 @@
-import { containsWords, skeleton, visibleText } from '../text';
 import type { FlaggedParticipant, ParticipantKind } from '../types';
 import { quote } from './page';
 
 /**
- * Who is in the call, as far as privacy goes: phone lines, guests and externals, note-taking and
- * recording bots. Display names are written by whoever joins, so a name only ever classifies its
- * own participant, and only after Unicode hardening (core/text.ts); markers the platform draws
- * next to a name (icons, labels, attributes) are read from the row, never from the name itself.
+ * Who is in the call, as the page lists them: each participant's name, and the marks the platform
+ * draws next to it (a phone icon, a "Guest" or "Unverified" label, a "Bot" label), read from the
+ * row, never from the name itself. The names are classified apart (core/platforms/names.ts, where
+ * reports are made), so the page's script carries none of the name tables.
  */
 
 export interface RosterSpec {
@@ -32,7 +31,10 @@ export interface RosterSpec {
 export interface RosterRead {
   /** How many participants were read (0: the list is closed or unreadable). */
   count: number;
+  /** Participants the platform marks (a phone icon, a "Guest" label, a "Bot" label). */
   participants: FlaggedParticipant[];
+  /** Every name listed, as shown: classified by flagNames where the names are weighed (the background). */
+  names: string[];
 }
 
 /** Labels platforms put next to a participant who is not a verified member of the organisation. */
@@ -62,126 +64,33 @@ const PHONE_ICON_LABELS: readonly RegExp[] = [
   /\b(par téléphone|téléphone|participant téléphonique|audio téléphonique)\b/i,
 ];
 
-/** A display name that is a phone number: how dial-in callers show up on most platforms. */
-const PHONE_NUMBER = /^\+?[\d\s().\-/]{6,}\d$/;
-/** Phone numbers the platform masks ("+1 415****789", "(650) ***-**89", "*******1234"). */
-const MASKED_PHONE = /^\+?[\d\s().\-/]*(?:[*•●∙xX]\s?){2,}[\d\s().\-/*•●∙xX]*$/;
-/** Default names platforms give phone participants ("Call-in User_2" on Zoom). */
-const PHONE_DEFAULT_NAMES = /^(call-in user|phone user|dial-in user|telefonteilnehmer|teilnehmer per telefon|utilisateur téléphonique)([ _#]?\d+)?$/i;
-
-export function looksLikePhoneNumber(name: string): boolean {
-  const text = visibleText(name);
-  const digits = text.replace(/\D/g, '');
-  return PHONE_NUMBER.test(text) && digits.length >= 6 && digits.length <= 15;
-}
-
-export function looksLikeMaskedPhone(name: string): boolean {
-  const text = visibleText(name);
-  const digits = (text.match(/\d/g) ?? []).length;
-  return MASKED_PHONE.test(text) && digits >= 2 && text.length >= 6 && /[*•●∙]|[xX]{2}/.test(text);
-}
-
-/** Why a name is a phone line, or null. */
-export function phoneName(name: string): string | null {
-  if (looksLikePhoneNumber(name)) return 'name is a phone number';
-  if (looksLikeMaskedPhone(name)) return 'name is a masked phone number';
-  if (PHONE_DEFAULT_NAMES.test(visibleText(name))) return 'name is the default name of a phone participant';
-  return null;
-}
+/** The most names one read passes on: a roster of thousands is still one call. */
+const MAX_NAMES = 2000;
 
 /**
- * Note-taking bots, by the names they join under in real attendee lists (Fireflies.ai Notetaker,
- * Otter.ai / OtterPilot, Read.ai …). Compared as skeletons, so "0tter.ai", "Оtter.ai" (Cyrillic
- * O), "Fire\u200Bflies.ai" and fullwidth forms match too. Words that are also people's names
- * (Otter, Gong, Krisp, Grain …) count only with the bot's own suffix.
+ * Reads the participants a platform lists: the ones it marks (phone icon, external label, bot
+ * label) and every name. The names are classified apart from the page (flagNames), where the
+ * hardening tables live: the page's script stays small.
  */
-const NOTETAKER_NAMES = [
-  'fireflies', 'fireflies.ai', 'fred from fireflies',
-  'otter.ai', 'otterpilot', 'otter pilot', 'otter assistant',
-  'read.ai', 'readai', 'read ai',
-  'fathom', 'tldv', 'tl;dv',
-  'notetaker', 'note taker', 'note-taker', 'notetaking bot', 'meeting notes bot',
-  'recall.ai', 'meetgeek', 'avoma', 'gong.io', 'gong notetaker', 'gong recorder', 'gong assistant', 'gong bot',
-  'sembly', 'supernormal', 'jamie.ai', 'jamie ai', 'tactiq', 'bluedot', 'airgram', 'circleback',
-  'leexi', 'noota', 'claap', 'laxis', 'wudpecker', 'scribbl', 'spinach.io', 'colibri.ai', 'fellow.app', 'clari copilot',
-  'krisp.ai', 'krisp ai', 'krisp bot', 'notta.ai', 'notta bot', 'grain.ai', 'grain recorder', 'grain notetaker',
-  'sybill', 'nyota.ai', 'nyota ai', 'vexa', 'vexabot',
-  'ai notetaker', 'ai note taker', 'ai notes', 'ai scribe', 'ai bot', 'meeting bot', 'meeting assistant bot',
-  'gemini notes', 'copilot', 'ai companion',
-].map(phrase);
-
-/**
- * Recording bots, by the conventions they announce themselves with: Discord's Craig renames
- * itself "![RECORDING] Craig"; others join as "… Recorder" or put RECORDING / REC in brackets.
- */
-const RECORDER_WORDS = ['recording', 'recorder', 'aufnahme', 'aufzeichnung', 'enregistrement', 'enregistreur'].map(phrase);
-const BRACKETED_REC = /[[(【{]\s*(rec|recording|rec\.)\s*[\])】}]/i;
-
-interface Phrase {
-  text: string;
-  skeleton: string;
-}
-function phrase(text: string): Phrase {
-  return { text, skeleton: skeleton(text) };
-}
-/** Lower case, punctuation as spaces: how a name reads when nothing is disguised. */
-const plain = (text: string) => ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
-
-/** Which kinds of bot a name says it is: a note-taker, a recorder, both or neither. */
-export function botKinds(name: string): { kind: 'bot' | 'recorder'; evidence: string }[] {
-  const shown = visibleText(name);
-  const folded = skeleton(name);
-  const hidden = shown !== name.replace(/\s+/g, ' ').trim();
-  const disguise = (p: Phrase) =>
-    hidden || !plain(shown).includes(plain(p.text)) ? ', written with look-alike or invisible characters' : '';
-  const kinds: { kind: 'bot' | 'recorder'; evidence: string }[] = [];
-  const notetaker = NOTETAKER_NAMES.find((bot) => containsWords(folded, bot.skeleton));
-  if (notetaker) kinds.push({ kind: 'bot', evidence: `name matches a note-taking bot ("${notetaker.text}"${disguise(notetaker)})` });
-  const bracketed = BRACKETED_REC.exec(shown)?.[0];
-  const recorder = bracketed ? phrase(bracketed) : RECORDER_WORDS.find((word) => containsWords(folded, word.skeleton));
-  if (recorder) kinds.push({ kind: 'recorder', evidence: `name says it records ("${recorder.text}"${bracketed ? '' : disguise(recorder)})` });
-  return kinds;
-}
-
-/**
- * Classifies names the platform lists without any marker around them (a list of strings):
- * phone numbers and bots. `phoneNames: false` where the app's own state says who is a phone line.
- */
-export function flagNames(names: readonly string[], where: string, { phoneNames = true } = {}): FlaggedParticipant[] {
-  const flagged: FlaggedParticipant[] = [];
-  for (const raw of names) {
-    const name = visibleText(raw);
-    if (!name) continue;
-    const phone = phoneNames ? phoneName(name) : null;
-    if (phone) flagged.push({ kind: 'phone', name, evidence: `${phone} (${where})` });
-    for (const bot of botKinds(raw)) flagged.push({ kind: bot.kind, name, evidence: `${bot.evidence} (${where})` });
-  }
-  return uniqueParticipants(flagged);
-}
-
-/** Reads the participants a platform lists, flagging phone lines, externals and bots. */
-export function readRoster(root: ParentNode, spec: RosterSpec, { phoneNames = true } = {}): RosterRead {
-  const rows = rosterRows(root, spec);
+export function readRoster(root: ParentNode, spec: RosterSpec): RosterRead {
   const participants: FlaggedParticipant[] = [];
-  let count = 0;
-  for (const row of rows) {
+  const names = new Set<string>();
+  for (const row of rosterRows(root, spec)) {
     const nameElement = findName(row, spec);
     const raw = rowName(row, nameElement, spec);
     if (!raw) continue;
-    count++;
     const suffix = EXTERNAL_SUFFIX.exec(raw);
-    const rawName = suffix ? raw.slice(0, suffix.index) : raw;
-    const name = visibleText(rawName);
+    const name = (suffix ? raw.slice(0, suffix.index) : raw).trim();
+    if (names.size < MAX_NAMES) names.add(name);
 
-    const phone = phoneMark(row, nameElement, spec) ?? (phoneNames ? phoneName(name) : null);
+    const phone = phoneMark(row, nameElement, spec);
     if (phone) participants.push({ kind: 'phone', name, evidence: `${phone} (${spec.where})` });
     const botLabel = labelIn(row, nameElement, BOT_LABELS, 'text', spec.labelsIn);
     if (botLabel) participants.push({ kind: 'bot', name, evidence: `label ${botLabel} (${spec.where})` });
-    for (const bot of botKinds(rawName)) participants.push({ kind: bot.kind, name, evidence: `${bot.evidence} (${spec.where})` });
-    const external = suffix ? `label ${quote(suffix[0])}` : externalMark(row, nameElement, spec, rawName.trim());
+    const external = suffix ? `label ${quote(suffix[0])}` : externalMark(row, nameElement, spec, name);
     if (external) participants.push({ kind: 'external', name, evidence: `${external} (${spec.where})` });
   }
-  return { count, participants: uniqueParticipants(participants) };
+  return { count: names.size, participants: uniqueParticipants(participants), names: [...names] };
 }
 
 /**

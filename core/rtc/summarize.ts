@@ -1,4 +1,4 @@
-import type { ConnectionStats } from '../types';
+import type { ConnectionStats, FrameSignals } from '../types';
 
 type StatsEntry = Record<string, unknown> & { type?: unknown; id?: unknown };
 
@@ -61,4 +61,18 @@ function publicAddressOf(candidate: StatsEntry | undefined): string | undefined 
   if (type === 'srflx' || type === 'prflx') return str(candidate!.address) ?? str(candidate!.ip);
   if (type === 'relay') return str(candidate!.relatedAddress);
   return undefined;
+}
+
+/** A frame's signals with each connection's stats entries replaced by their summary (short strings only). */
+export function withStatsSummarized(signals: FrameSignals): FrameSignals {
+  if (!signals.rtc) return signals;
+  const connections = signals.rtc.connections.map(({ statsEntries, ...connection }) => {
+    if (!statsEntries) return connection;
+    const stats: ConnectionStats = {};
+    for (const [key, value] of Object.entries(summarizeStats(statsEntries))) {
+      if (typeof value === 'string' && value.length <= 200) (stats as Record<string, string>)[key] = value;
+    }
+    return { ...connection, stats };
+  });
+  return { ...signals, rtc: { connections } };
 }

@@ -3,6 +3,7 @@ import { assess } from '../../core/assess';
 import { rememberCall, type CallMemory } from '../../core/call-memory';
 import type { ExtensionMessage } from '../../core/messages';
 import { platformForUrl } from '../../core/platforms/index';
+import { withStatsSummarized } from '../../core/rtc/summarize';
 import { STORAGE } from '../../core/storage';
 import type { BrowserNetworkFacts, FrameSignals, Report } from '../../core/types';
 import type { PolicyStore } from './policy-store';
@@ -75,7 +76,7 @@ export function createTabReports(policy: PolicyStore, onReport: (tabId: number, 
   return {
     async update(tabId: number, frameId: number, url: string, signals: FrameSignals) {
       const tab = await load(tabId, url);
-      tab.frames[frameId] = signals;
+      tab.frames[frameId] = withStatsSummarized(signals);
       await reassess(tabId);
     },
     setNetworkFacts(tabId: number, facts: BrowserNetworkFacts) {

@@ -3,7 +3,6 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { dismissBanner, nextBanner, NO_BANNER, type BannerMemory } from '../../core/banner';
 import type { ProbeMessage } from '../../core/channel';
 import { route, type ExtensionMessage, type MessageOf } from '../../core/messages';
-import { matchesPattern } from '../../core/match-pattern';
 import type { Platform } from '../../core/platforms/platform';
 import { emptyRead, isCallUrl, readPage } from '../../core/platforms/read';
 import type { ConferenceSite } from '../../core/policy/types';
@@ -19,7 +18,10 @@ import { connectProbe } from './probe-channel';
  * declaration, hears the main-world probe, and sends both to the background, which assesses the
  * tab. The top frame shows the banner the background's report calls for.
  */
-export function runCallWatcher(ctx: ContentScriptContext, platforms: readonly Platform[], { runtime = false } = {}): void {
+/** Which platform reads a frame: fixed in a built-in site's script; by the added sites in the sites script. */
+export type PlatformOf = (url: URL, sites: readonly ConferenceSite[]) => Platform | null;
+
+export function runCallWatcher(ctx: ContentScriptContext, platformOf: PlatformOf, { askSites = false } = {}): void {
   const stopped = watcherStopped(ctx);
   let probe: ProbeMessage = { rtc: { connections: [] }, app: {} };
   let lastSent = '';
@@ -33,15 +35,9 @@ export function runCallWatcher(ctx: ContentScriptContext, platforms: readonly Pl
     if (!reading) batches.schedule();
   });
 
-  const platformHere = (url: URL): Platform | null => {
-    if (!runtime) return platforms[0] ?? null;
-    const site = extraSites.find((s) => matchesPattern(s.pattern, url));
-    return platforms.find((p) => p.id === site?.platform) ?? null;
-  };
-
   const readFrame = (): Pick<FrameSignals, 'page' | 'readError'> => {
     const url = new URL(location.href);
-    const platform = platformHere(url);
+    const platform = platformOf(url, extraSites);
     // A site added without a platform of ours: WebRTC alone tells.
     if (!platform) return { page: { ...emptyRead('webrtc'), unreadable: ['page'] } };
     if (!isCallUrl(platform, url)) return { page: { ...emptyRead(platform.id), phase: 'no-call' } };
@@ -68,7 +64,7 @@ export function runCallWatcher(ctx: ContentScriptContext, platforms: readonly Pl
   // The document node exists at document_start even before <html>: observe it from the start.
   const batches = observeInBatches(document, () => report());
   report();
-  if (runtime) {
+  if (askSites) {
     ask<ConferenceSite[]>({ type: 'conference-sites' }).then((sites) => {
       extraSites = Array.isArray(sites) ? sites : [];
       report(true);

@@ -95,12 +95,12 @@ describe('banner', () => {
       assert.equal(await focused(), 'Turn off camera', 'the banner did not take the focus');
 
       // Tab from the page's last control goes into the banner (focus inside a shadow root shows as its host).
-      await page.focus('button[aria-label="Chat with everyone"]');
+      await page.focus('button[aria-label="People"]');
       await page.keyboard.press('Tab');
       assert.equal(await focused(), 'CALLGUARD-BANNER', 'Tab reaches the banner');
       await page.keyboard.press('Escape');
       await waitFor(async () => (await bannerLevel(page)) === null, { what: 'the banner to go on Escape' });
-      assert.equal(await focused(), 'Chat with everyone', 'focus is back where the user was');
+      assert.equal(await focused(), 'People', 'focus is back where the user was');
     } finally {
       await page.close();
     }
@@ -128,7 +128,7 @@ describe('banner', () => {
     const { page } = await openBannerState(session, 'danger');
     try {
       const box = await bannerBox(page);
-      const controls = await page.$eval('[aria-label="Call controls"]', (el) => {
+      const controls = await page.$eval('.controls', (el) => {
         const r = el.getBoundingClientRect();
         return { y: r.y, height: r.height };
       });

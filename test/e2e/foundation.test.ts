@@ -87,16 +87,16 @@ test('Jitsi: E2EE read from the app state; a plain call contradicts it by rtc', 
   try {
     const preJoin = await waitForReport(session.worker, tabId, 'jitsi pre-join', (r) => r.phase === 'pre-join');
     assert.equal(preJoin.platform, 'jitsi');
-    await page.evaluate(() => (window as any).__fixture.goto('jitsi/in-call-e2ee'));
+    await page.evaluate(() => (window as any).__fixture.goto('jitsi/e2ee-on'));
     await page.evaluate(() => (window as any).__fixture.startCall({ transforms: 'all' }));
     const on = await waitForReport(
       session.worker,
       tabId,
       'jitsi e2ee on, with transforms seen',
-      (r) => r.inCall && r.e2ee === 'on' && r.e2eeEvidence.some((e) => /consistent with end-to-end encryption/.test(e)),
+      (r) => r.inCall && r.e2ee === 'on' && r.e2eeEvidence.some((e) => /the media path agrees/.test(e)),
     );
     assert.ok(!on.findings.some((f) => f.id === 'e2ee-off'));
-    assert.ok(on.e2eeEvidence.some((e) => /features\/e2ee\.enabled = true/.test(e)));
+    assert.ok(on.e2eeEvidence.some((e) => /end-to-end encryption is on for every participant/.test(e)));
 
     await page.evaluate(() => (window as any).__fixture.endCalls());
     await page.evaluate(() => (window as any).__fixture.startCall({ transforms: 'none' }));

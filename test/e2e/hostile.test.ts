@@ -13,7 +13,7 @@ import type { FixtureServer } from './support/server.ts';
 const ZOOM_URL = 'https://app.zoom.us/wc/123456789/join';
 const ROUTES = {
   '/wc/123456789/join': fixtureRoute('hostile/zoom-fake-e2ee'),
-  '/abc-defg-hij': fixtureRoute('google-meet/in-call-cse'),
+  '/abc-defg-hij': fixtureRoute('google-meet/e2ee-on'),
   '/hos-tile-pgs': fixtureRoute('hostile/hide-banner'),
   '/sto-pwat-chr': fixtureRoute('hostile/stop-watcher'),
   '/cha-nged-pge': fixtureRoute('changed/unrecognisable'),

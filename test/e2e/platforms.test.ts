@@ -18,11 +18,11 @@ const WAIT = 15_000;
 let session: ExtensionSession;
 before(async () => {
   session = await startChromiumSession({
-    '/wc/123456789/join': fixtureRoute('zoom/host-page'),
+    '/wc/123456789/join': fixtureRoute('zoom/webclient-host'),
     '/wc/123456789/webclient-frame': fixtureRoute('zoom/in-call'),
     '/v2/': fixtureRoute('teams/pre-join'),
-    '/meet/anna': fixtureRoute('webex/host-page'),
-    '/webappng/sites/acme/meeting/webclient': fixtureRoute('webex/dial-in'),
+    '/meet/anna': fixtureRoute('webex/shell'),
+    '/webappng/sites/acme/meeting/webclient': fixtureRoute('webex/external'),
   });
 });
 after(() => session?.close());
@@ -62,14 +62,14 @@ test('Zoom: the call in iframe#webclient is read; the report names the top URL; 
     const frame = await meetingFrame(page, '/wc/123456789/webclient-frame');
     await gotoState(frame, 'zoom/dial-in');
     const dialIn = await report(tabId, 'zoom dial-in finding', (r) => !!finding(r, 'dial-in-participant'));
-    assert.ok(dialIn.participants.some((p) => p.kind === 'phone' && p.name === '+49 30 ****4567'));
+    assert.ok(dialIn.participants.some((p) => p.kind === 'phone' && p.name === '+49 *** *** 4567'));
 
     await gotoState(frame, 'zoom/external');
     const external = await report(tabId, 'zoom external finding', (r) => !!finding(r, 'external-participant'));
     assert.match(finding(external, 'external-participant')!.evidence.join(' '), /Maria Rossi/);
 
     // A page pretending to show the E2EE padlock does not make the call E2EE.
-    await gotoState(frame, 'zoom/fake-e2ee');
+    await gotoState(frame, 'hostile/zoom-fake-e2ee');
     const fake = await report(tabId, 'zoom fake padlock overruled', (r) => r.e2eeEvidence.some((e) => /the page claims end-to-end encryption/.test(e)));
     assert.equal(fake.e2ee, 'off');
     assert.equal(fake.url, ZOOM_URL);
@@ -78,48 +78,48 @@ test('Zoom: the call in iframe#webclient is read; the report names the top URL; 
   }
 });
 
-test('Teams: pre-join, then a German call with recording and an external participant, then a phone line', async () => {
+test('Teams: pre-join, then a call with recording, an unverified guest, then a phone line (masked)', async () => {
   const { page, tabId } = await open(TEAMS_URL);
   try {
     const preJoin = await report(tabId, 'teams pre-join', (r) => r.phase === 'pre-join');
     assert.equal(preJoin.platform, 'teams');
     assert.equal(preJoin.inCall, false);
-    assert.equal(await bannerText(page), null, 'no banner before joining');
 
-    await gotoState(page, 'teams/in-call-de');
-    const inCall = await report(tabId, 'teams in-call de', (r) => r.inCall && !!finding(r, 'recording') && !!finding(r, 'external-participant'));
-    assert.equal(inCall.url, TEAMS_URL);
-    assert.equal(finding(inCall, 'e2ee-off')?.source, 'platform');
-    assert.match(inCall.e2eeEvidence.join(' '), /learn\.microsoft\.com/);
-    assert.match(finding(inCall, 'recording')!.evidence.join(' '), /Die Aufzeichnung wurde gestartet/);
-    assert.match(finding(inCall, 'external-participant')!.evidence.join(' '), /Jean Petit/);
+    await gotoState(page, 'teams/recording');
+    const recording = await report(tabId, 'teams recording', (r) => r.inCall && !!finding(r, 'recording'));
+    assert.equal(recording.url, TEAMS_URL);
+    assert.equal(finding(recording, 'e2ee-off')?.source, 'platform');
+    assert.match(recording.e2eeEvidence.join(' '), /learn\.microsoft\.com/);
+    assert.match(finding(recording, 'recording')!.evidence.join(' '), /Recording has started/);
 
-    await gotoState(page, 'teams/dial-in');
+    await gotoState(page, 'teams/external');
+    const external = await report(tabId, 'teams external', (r) => !!finding(r, 'external-participant') && finding(r, 'recording')?.active === false);
+    assert.match(finding(external, 'external-participant')!.evidence.join(' '), /Eva Lindqvist/);
+
+    await gotoState(page, 'teams/dial-in-masked');
     const dialIn = await report(tabId, 'teams dial-in', (r) => !!finding(r, 'dial-in-participant'));
-    assert.ok(dialIn.participants.some((p) => p.kind === 'phone' && p.name === '+1 (555) 010-2345'));
+    assert.ok(dialIn.participants.some((p) => p.kind === 'phone' && p.name === '+49 30 ••••••78'));
+    // The call remembers: the guest who left is still in the report, no longer present.
+    assert.ok(dialIn.participants.some((p) => p.kind === 'external' && p.present === false));
   } finally {
     await page.close();
   }
 });
 
-test('Webex: the call in #unified-webclient-iframe, with a call-in user who is also unverified', async () => {
+test('Webex: the call in #unified-webclient-iframe, with an unverified participant', async () => {
   const { page, tabId } = await open(WEBEX_URL);
   try {
-    const inCall = await report(
-      tabId,
-      'webex in-call with dial-in and external',
-      (r) => r.inCall && !!finding(r, 'dial-in-participant') && !!finding(r, 'external-participant'),
-    );
+    const inCall = await report(tabId, 'webex in-call with an external participant', (r) => r.inCall && !!finding(r, 'external-participant'));
     assert.equal(inCall.platform, 'webex');
     assert.equal(inCall.url, WEBEX_URL, 'the top-level URL, not the frame');
     assert.equal(inCall.e2ee, 'off');
     assert.equal(finding(inCall, 'e2ee-off')?.source, 'platform');
     assert.match(finding(inCall, 'e2ee-off')!.evidence.join(' '), /inference/);
-    assert.match(finding(inCall, 'dial-in-participant')!.evidence.join(' '), /\+1 415 \*\*\*\*789/);
+    assert.match(finding(inCall, 'external-participant')!.evidence.join(' '), /Identity unverified/);
 
     // The Security tab's own "not end-to-end encrypted" is the page speaking: source ui.
     const frame = await meetingFrame(page, '/webappng/sites/acme/meeting/webclient');
-    await gotoState(frame, 'webex/security-not-e2ee');
+    await gotoState(frame, 'webex/e2ee-off');
     const security = await report(tabId, 'webex security tab', (r) => finding(r, 'e2ee-off')?.source === 'ui');
     assert.match(security.e2eeEvidence.join(' '), /not end-to-end encrypted/);
   } finally {

@@ -16,7 +16,7 @@ import type { FixtureServer } from './support/server.ts';
 const ROUTES = {
   '/BareCall': fixtureRoute('webrtc/bare'),
   '/HostileCall': fixtureRoute('webrtc/hostile'),
-  '/E2eeCall': fixtureRoute('jitsi/in-call-e2ee'),
+  '/E2eeCall': fixtureRoute('jitsi/e2ee-on'),
 };
 type Transforms = 'none' | 'all' | 'audio';
 const startCall = (page: Page, transforms: Transforms, realm: 'top' | 'iframe' = 'top') =>

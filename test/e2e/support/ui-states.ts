@@ -25,7 +25,7 @@ export const ELSEWHERE_URL = 'https://www.example.org/elsewhere';
 
 export const UI_ROUTES: Routes = {
   '/cgx-dial-inx': fixtureRoute('google-meet/dial-in'),
-  '/CallGuardUiTest': fixtureRoute('jitsi/in-call-e2ee'),
+  '/CallGuardUiTest': fixtureRoute('jitsi/e2ee-on'),
   '/CallGuardChangedPage': fixtureRoute('changed/unrecognisable'),
   '/elsewhere': fixtureRoute('webrtc/bare'),
 };

@@ -1,6 +1,7 @@
 import { JITSI_FIELDS, readJitsiAppState } from '../../../core/platforms/jitsi-app-state';
 import { describe, it, expect } from 'vitest';
 import { factsEventType, parseProbeMessage, requestEventType } from '../../../core/channel';
+import { withStatsSummarized } from '../../../core/rtc/summarize';
 
 const connection = (over: Record<string, unknown> = {}) => ({
   id: 'pc-1',
@@ -10,7 +11,12 @@ const connection = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 const message = (over: Record<string, unknown> = {}) => ({ rtc: { connections: [connection()] }, app: {}, ...over });
-const parse = (value: unknown) => parseProbeMessage(JSON.stringify(value));
+/** The probe's message as the background keeps it: parsed in the page, its stats summarised on arrival. */
+const parse = (value: unknown) => {
+  const parsed = parseProbeMessage(JSON.stringify(value));
+  if (!parsed) return null;
+  return { ...parsed, rtc: withStatsSummarized({ url: '', page: null, rtc: parsed.rtc }).rtc! };
+};
 /** getStats() entries as Chromium reports a call through a STUN-mapped address on Wi-Fi. */
 const srflxEntries = (local: Record<string, unknown> = {}, transport: Record<string, unknown> = {}) => [
   { id: 'T1', type: 'transport', selectedCandidatePairId: 'CP1', dtlsState: 'connected', ...transport },
@@ -109,7 +115,14 @@ describe('parseProbeMessage', () => {
     expect(JSON.stringify(parsed.app.jitsi)).not.toContain('jwt-token');
   });
 
-  it('summarises stats entries at once, keeping only short strings', () => {
+  it('keeps only the stats entries\' short strings and booleans, and the summary keeps only short strings', () => {
+    const raw = parseProbeMessage(
+      JSON.stringify(message({ rtc: { connections: [connection({ statsEntries: [{ id: 'T1', type: 'transport', bytes: 7, ok: true, nested: { a: 1 }, long: 'y'.repeat(201) }] })] } })),
+    )!;
+    expect(raw.rtc.connections[0]!.statsEntries).toEqual([{ id: 'T1', type: 'transport', ok: true }]);
+  });
+
+  it('summarises stats entries on arrival, keeping only short strings', () => {
     const parsed = parse(
       message({
         rtc: {

@@ -198,6 +198,9 @@ export const pageRead: fc.Arbitrary<PageRead> = fc.record({
     fc.record({ kind: fc.constantFrom('phone' as const, 'external' as const, 'bot' as const, 'recorder' as const), name: text, evidence: fc.string({ minLength: 1, maxLength: 20 }) }),
     { maxLength: 3 },
   ),
+  names: fc.array(text, { maxLength: 4 }),
+  namesFrom: fc.constant('participant list'),
+  phoneNames: fc.boolean(),
   meetingOpen: seen,
   unreadable: fc.array(fc.constantFrom('participants', 'recording', 'transcription', 'page', 'e2ee'), { maxLength: 2 }),
 });

@@ -32,6 +32,7 @@ export const TABLE: Partial<Record<PlatformId, Record<string, Want>>> = {
   },
   zoom: {
     'host-page.html': { phase: 'no-call' },
+    'webclient-host.html': { phase: 'no-call' },
     'pre-join.html': { phase: 'pre-join', e2ee: 'off' },
     'waiting-for-host.html': { phase: 'lobby', e2ee: 'off' },
     'waiting-room.html': { phase: 'lobby', e2ee: 'off' },

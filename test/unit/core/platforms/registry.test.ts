@@ -109,7 +109,7 @@ function evidenceOf(signal: Signal, { read, report }: Seen): string[] | null {
     case 'meeting-open':
       return read.meetingOpen?.evidence ?? null;
     default: {
-      const flagged = read.participants.filter((p) => p.kind === KIND[signal]);
+      const flagged = report.participants.filter((p) => p.kind === KIND[signal]);
       return flagged.length ? flagged.map((p) => p.evidence) : null;
     }
   }

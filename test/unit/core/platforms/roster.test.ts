@@ -2,7 +2,8 @@
 // Who is in the call, as far as privacy goes: phone lines, externals, bots and recorders, from the
 // marks the platform draws next to a name and, hardened, from the name itself.
 import { describe, expect, it } from 'vitest';
-import { botKinds, flagNames, looksLikeMaskedPhone, looksLikePhoneNumber, phoneName, readRoster, type RosterSpec } from '../../../../core/platforms/roster';
+import { botKinds, flagNames, looksLikeMaskedPhone, looksLikePhoneNumber, phoneName } from '../../../../core/platforms/names';
+import { readRoster, type RosterSpec } from '../../../../core/platforms/roster';
 import { parseHtml } from '../../support/fixtures';
 
 describe('phone lines', () => {
@@ -84,11 +85,14 @@ describe('readRoster', () => {
       { ...SPEC, rows: ['[role="treeitem"]'] },
     );
     expect(roster.count).toBe(2);
-    expect(roster.participants.map((p) => p.kind)).toEqual(['phone']);
+    expect(roster.names).toEqual(['+49 30 1234567', 'Anna']);
+    expect(flagNames(roster.names, 'list').map((p) => p.kind)).toEqual(['phone']);
   });
 
-  it('reads 1,000 participants', () => {
+  it('reads 1,000 participants, and passes on every name for classifying', () => {
     const rows = Array.from({ length: 1000 }, (_, i) => `<div role="listitem"><span class="name">Person ${i}</span></div>`).join('');
-    expect(read(rows + '<div role="listitem"><span class="name">Otter.ai</span></div>').count).toBe(1001);
+    const roster = read(rows + '<div role="listitem"><span class="name">Otter.ai</span></div>');
+    expect(roster.count).toBe(1001);
+    expect(flagNames(roster.names, 'list').map((p) => `${p.kind}:${p.name}`)).toEqual(['bot:Otter.ai']);
   });
 });
