@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { withStatsSummarized } from '../../../../core/rtc/summarize';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { factsEventType, HELLO_EVENT } from '../../../../core/channel';
 import { connectProbe } from '../../../../entrypoints/call/probe-channel';
@@ -47,10 +48,11 @@ describe('connectProbe', () => {
     probe.send(pair(100)); // the same answer again
     probe.send(pair(5000)); // the next poll: only a byte counter moved
     expect(onMessage).toHaveBeenCalledTimes(1);
-    expect(onMessage.mock.calls[0]![0].rtc.connections[0].stats).toEqual({ localCandidateType: 'host', networkType: 'wifi', dtlsState: 'connected' });
+    const stats = (call: number) => withStatsSummarized({ url: '', page: null, rtc: onMessage.mock.calls[call]![0].rtc }).rtc!.connections[0]!.stats;
+    expect(stats(0)).toEqual({ localCandidateType: 'host', networkType: 'wifi', dtlsState: 'connected' });
     probe.send(pair(9000, 'closed')); // something that matters
     expect(onMessage).toHaveBeenCalledTimes(2);
-    expect(onMessage.mock.calls[1]![0].rtc.connections[0].stats.dtlsState).toBe('closed');
+    expect(stats(1)!.dtlsState).toBe('closed');
   });
 
   it('ignores malformed facts', () => {
