@@ -28,6 +28,12 @@ export interface CallMemory {
  */
 const NOT_REMEMBERED: ReadonlySet<FindingId> = new Set<FindingId>(['e2ee-unverified', 'platform-not-allowed', 'travel']);
 
+/**
+ * Before joining, encryption is a setting that can still change: no media went unprotected, so
+ * "E2EE off" seen only then is not remembered once the call turns it on.
+ */
+const SETTINGS_BEFORE_JOINING: ReadonlySet<FindingId> = new Set<FindingId>(['e2ee-off']);
+
 /** Bounds, so that a long or hostile call cannot grow the memory without end. */
 const MAX_TIMELINE = 300;
 const MAX_PARTICIPANTS = 500;
@@ -65,7 +71,8 @@ export function rememberCall(memory: CallMemory | null, now: Report): { memory: 
   if (e2eeOn && !current?.e2eeOn) note({ event: 'e2ee-confirmed', detail: now.e2eeEvidence[0] ?? '' });
   if (!e2eeOn && current?.e2eeOn) note({ event: 'e2ee-dropped', detail: `end-to-end encryption is now ${now.e2ee}` });
 
-  const findings = mergeFindings(current?.findings ?? [], now.findings, at, note);
+  const remembered = (current?.findings ?? []).filter((f) => current?.joined || !SETTINGS_BEFORE_JOINING.has(f.id));
+  const findings = mergeFindings(remembered, now.findings, at, note);
   const participants = mergeParticipants(current?.participants ?? [], now.participants, at, note);
 
   const next: CallMemory = {

@@ -43,7 +43,8 @@ export function judgeEncryption(pages: readonly PageRead[], connections: readonl
     const claim = withPlatformFact(factOf(p.platform), p.e2ee, p.phase === 'in-call');
     return claim ? [claim] : [];
   });
-  const off = claims.find((c) => c.state === 'off');
+  // The page's own words first: the vendor fact alone is the weaker, more general evidence.
+  const off = claims.find((c) => c.state === 'off' && c.source !== 'platform') ?? claims.find((c) => c.state === 'off');
   if (off) return { state: 'off', source: off.source, evidence: off.evidence };
 
   const mediaAgrees =

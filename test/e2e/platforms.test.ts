@@ -66,7 +66,7 @@ test('Zoom: the call in iframe#webclient is read; the report names the top URL; 
 
     await gotoState(frame, 'zoom/external');
     const external = await report(tabId, 'zoom external finding', (r) => !!finding(r, 'external-participant'));
-    assert.match(finding(external, 'external-participant')!.evidence.join(' '), /Maria Rossi/);
+    assert.match(finding(external, 'external-participant')!.evidence.join(" "), /Claire Dubois/);
 
     // A page pretending to show the E2EE padlock does not make the call E2EE.
     await gotoState(frame, 'hostile/zoom-fake-e2ee');

@@ -29,6 +29,13 @@ describe('rememberCall', () => {
     expect(memory?.joined).toBe(true);
   });
 
+  it('E2EE off before joining is not remembered once it is on: no media went unprotected', () => {
+    const { memory } = step(null, 0, { phase: 'pre-join', e2ee: 'off', findings: [finding('e2ee-off', 'warning', 'platform')] });
+    const { report } = step(memory, 5, { e2ee: 'on', findings: [] });
+    expect(report.findings).toEqual([]);
+    expect(report.level).toBe('ok');
+  });
+
   it('a participant who left stays, no longer present; one who comes back is present again', () => {
     let { memory } = step(null, 0, { participants: [{ ...phone }] });
     ({ memory } = step(memory, 10, { participants: [] }));

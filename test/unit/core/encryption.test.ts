@@ -32,6 +32,13 @@ describe('judgeEncryption', () => {
     const off: PageRead['e2ee'] = { state: 'off', source: 'ui', evidence: ['not encrypted'] };
     expect(judgeEncryption([page(ON), page(off)], media([true]), () => fact('optional')).state).toBe('off');
   });
+
+  it('the page saying "off" is the evidence shown, even when another frame has only the vendor fact', () => {
+    const off: PageRead['e2ee'] = { state: 'off', source: 'ui', evidence: ['Security tab: not end-to-end encrypted'] };
+    const verdict = judgeEncryption([page(null, 'no-call'), page(off)], [], () => fact('never'));
+    expect(verdict).toMatchObject({ state: 'off', source: 'ui' });
+    expect(verdict.evidence.join(' | ')).toMatch(/Security tab/);
+  });
 });
 
 describe('withPlatformFact', () => {
