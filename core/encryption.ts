@@ -43,9 +43,12 @@ export function judgeEncryption(pages: readonly PageRead[], connections: readonl
     const claim = withPlatformFact(factOf(p.platform), p.e2ee, p.phase === 'in-call');
     return claim ? [claim] : [];
   });
-  // The page's own words first: the vendor fact alone is the weaker, more general evidence.
-  const off = claims.find((c) => c.state === 'off' && c.source !== 'platform') ?? claims.find((c) => c.state === 'off');
-  if (off) return { state: 'off', source: off.source, evidence: off.evidence };
+  // Every frame's "off" is evidence; the page's own words lead, the vendor fact is the more general source.
+  const offs = claims.filter((c) => c.state === 'off');
+  if (offs.length > 0) {
+    const source = offs.find((c) => c.source !== 'platform')?.source ?? 'platform';
+    return { state: 'off', source, evidence: [...new Set(offs.flatMap((c) => c.evidence))] };
+  }
 
   const mediaAgrees =
     live.length > 0

@@ -39,6 +39,12 @@ describe('judgeEncryption', () => {
     expect(verdict).toMatchObject({ state: 'off', source: 'ui' });
     expect(verdict.evidence.join(' | ')).toMatch(/Security tab/);
   });
+
+  it('a claim overruled in one frame is in the evidence, whichever frame came first', () => {
+    const verdict = judgeEncryption([page(null, 'no-call'), page(ON)], [], () => fact('never'));
+    expect(verdict).toMatchObject({ state: 'off', source: 'platform' });
+    expect(verdict.evidence.join(' | ')).toMatch(/claim is ignored/);
+  });
 });
 
 describe('withPlatformFact', () => {
