@@ -1,3 +1,4 @@
+import { needsAttention } from './attention';
 import { CHECKS } from './checks';
 import type { CheckContext } from './checks/context';
 import { judgeEncryption } from './encryption';
@@ -70,7 +71,8 @@ export function assess(input: AssessInput): Report {
     Object.values(CHECKS)
       .map((check) => check(context))
       .filter((f): f is Finding => f !== null)
-      .map((f) => ({ ...f, severity: input.policy.severity[f.id] ?? f.severity, firstSeen: at, lastSeen: at, active: true })),
+      .map((f) => ({ ...f, severity: input.policy.severity[f.id] ?? f.severity }))
+      .map((f) => ({ ...f, firstSeen: at, lastSeen: at, active: true, attention: needsAttention(f, input.policy, encryption.pageClaimsOn) })),
   );
 
   return {

@@ -7,6 +7,11 @@ export interface EncryptionVerdict {
   /** The strongest source behind the state ("rtc" when WebRTC decided "off"). */
   source: Source;
   evidence: string[];
+  /**
+   * The page or the app showed end-to-end encryption as on, whatever the verdict: when the
+   * verdict is "off", the participant may believe the call is private.
+   */
+  pageClaimsOn: boolean;
 }
 
 /** The vendor facts of the platforms on the page, by id (from the registry, or a test's own). */
@@ -22,6 +27,7 @@ export type FactsOf = (platform: PlatformId) => PlatformFact | null;
  * Transforms alone are only consistent with E2EE (apps use them for effects too), never proof.
  */
 export function judgeEncryption(pages: readonly PageRead[], connections: readonly ConnectionFact[], factOf: FactsOf): EncryptionVerdict {
+  const pageClaimsOn = pages.some((p) => p.e2ee?.state === 'on');
   const { liveSenders, untransformedSenders, liveReceivers, untransformedReceivers } = transformCoverage(connections);
   const live = [...liveSenders, ...liveReceivers];
   const untransformed = [...untransformedSenders, ...untransformedReceivers];
@@ -31,6 +37,7 @@ export function judgeEncryption(pages: readonly PageRead[], connections: readonl
     return {
       state: 'off',
       source: 'rtc',
+      pageClaimsOn,
       evidence: [
         partial
           ? `partial: some live media has no encoded transform (${counts}), so that media is not end-to-end encrypted`
@@ -47,7 +54,7 @@ export function judgeEncryption(pages: readonly PageRead[], connections: readonl
   const offs = claims.filter((c) => c.state === 'off');
   if (offs.length > 0) {
     const source = offs.find((c) => c.source !== 'platform')?.source ?? 'platform';
-    return { state: 'off', source, evidence: [...new Set(offs.flatMap((c) => c.evidence))] };
+    return { state: 'off', source, pageClaimsOn, evidence: [...new Set(offs.flatMap((c) => c.evidence))] };
   }
 
   const mediaAgrees =
@@ -55,11 +62,12 @@ export function judgeEncryption(pages: readonly PageRead[], connections: readonl
       ? `the media path agrees: encoded transforms on all live media (${describeTracks(liveSenders)} sent, ${describeTracks(liveReceivers)} received)`
       : null;
   const on = claims.find((c) => c.state === 'on');
-  if (on && mediaAgrees) return { state: 'on', source: on.source, evidence: [...on.evidence, mediaAgrees] };
+  if (on && mediaAgrees) return { state: 'on', source: on.source, pageClaimsOn, evidence: [...on.evidence, mediaAgrees] };
   if (on) {
     return {
       state: 'unknown',
       source: on.source,
+      pageClaimsOn,
       evidence: [
         ...on.evidence,
         'missing half: no live media was seen in this call, so the media path could not confirm end-to-end encryption',
@@ -74,6 +82,7 @@ export function judgeEncryption(pages: readonly PageRead[], connections: readonl
   return {
     state: 'unknown',
     source: live.length > 0 ? 'rtc' : 'ui',
+    pageClaimsOn,
     evidence: [
       ...(mediaAgrees ? [`${mediaAgrees}; that is consistent with end-to-end encryption, not proof of it`] : []),
       'missing half: the platform\'s own state or encryption indicator, which CallGuard could not read on this page',

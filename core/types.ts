@@ -61,6 +61,8 @@ export interface ReportFinding extends Finding {
   lastSeen: string;
   /** false once the page no longer shows it (a caller who hung up, a recording that stopped): it stays until the call ends. */
   active: boolean;
+  /** A participant should act on it: it brings the full banner (core/attention.ts). */
+  attention: boolean;
 }
 
 /** Where the page is in the life of a call, as far as the page itself shows. */

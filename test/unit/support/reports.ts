@@ -1,4 +1,5 @@
 // Reports for component tests.
+import { needsAttention } from '../../../core/attention';
 import { networkReport } from '../../../core/network/report';
 import { DEFAULT_POLICY } from '../../../core/policy/defaults';
 import type { BannerSettings } from '../../../core/messages';
@@ -6,15 +7,11 @@ import type { FindingId, Level, PlatformId, Report, ReportFinding, Severity, Sou
 
 const AT = '2026-05-12T10:15:02.000Z';
 
-export const finding = (id: FindingId, severity: Severity, source: Source = 'ui', evidence = [`${id} seen`]): ReportFinding => ({
-  id,
-  severity,
-  source,
-  evidence,
-  firstSeen: AT,
-  lastSeen: AT,
-  active: true,
-});
+/** A finding as assess() makes it under the default policy (attention from core/attention.ts). */
+export function finding(id: FindingId, severity: Severity, source: Source = 'ui', evidence = [`${id} seen`]): ReportFinding {
+  const seen = { id, severity, source, evidence };
+  return { ...seen, firstSeen: AT, lastSeen: AT, active: true, attention: needsAttention(seen, DEFAULT_POLICY, false) };
+}
 
 export function report(level: Level, findings: ReportFinding[] = [], more: Partial<Report> = {}): Report {
   return {

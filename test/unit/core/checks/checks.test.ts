@@ -8,7 +8,7 @@ import { DEFAULT_POLICY } from '../../../../core/policy/defaults';
 import type { Policy } from '../../../../core/policy/types';
 import { FINDING_IDS, type BrowserNetworkFacts, type ConnectionFact, type ConnectionStats, type FindingId, type PageRead } from '../../../../core/types';
 
-const UNKNOWN: EncryptionVerdict = { state: 'unknown', source: 'ui', evidence: ['nothing shown'] };
+const UNKNOWN: EncryptionVerdict = { state: 'unknown', source: 'ui', evidence: ['nothing shown'], pageClaimsOn: false };
 
 /** A minimal context; the network report is computed from the connections, as assess() does. */
 function context(over: Partial<Omit<CheckContext, 'policy'>> & { policy?: Partial<Policy>; timeZone?: string | null } = {}): CheckContext {
@@ -85,10 +85,22 @@ describe('e2ee-off and e2ee-unverified', () => {
     ['unknown', true, true, null, 'warning'],
     ['unknown', false, true, null, null],
   ])('encryption %s, in call %s, requireE2EE %s → off %s, unverified %s', (state, inCall, requireE2EE, off, unverified) => {
-    const ctx = context({ inCall, encryption: { state, source: 'rtc', evidence: ['e'] }, policy: { requireE2EE } });
+    const ctx = context({ inCall, encryption: { state, source: 'rtc', evidence: ['e'], pageClaimsOn: false }, policy: { requireE2EE } });
     expect(run('e2ee-off', ctx)?.severity ?? null).toBe(off);
     expect(run('e2ee-unverified', ctx)?.severity ?? null).toBe(unverified);
     if (off) expect(run('e2ee-off', ctx)?.source).toBe('rtc');
+  });
+});
+
+describe('acceptProviderEncryption', () => {
+  const off = (pageClaimsOn: boolean): EncryptionVerdict => ({ state: 'off', source: 'platform', evidence: ['e'], pageClaimsOn });
+  it.each<[string, Partial<Policy>, boolean, string]>([
+    ['accepted on this platform', { acceptProviderEncryption: ['jitsi'] }, false, 'info'],
+    ['accepted on another platform only', { acceptProviderEncryption: ['zoom'] }, false, 'warning'],
+    ['accepted, but this call requires E2EE', { acceptProviderEncryption: ['jitsi'], requireE2EE: true }, false, 'danger'],
+    ['accepted, but the page shows E2EE that is not there', { acceptProviderEncryption: ['jitsi'] }, true, 'warning'],
+  ])('%s: e2ee-off is %s', (_name, policy, pageClaimsOn, severity) => {
+    expect(run('e2ee-off', context({ encryption: off(pageClaimsOn), policy }))?.severity).toBe(severity);
   });
 });
 
