@@ -11,8 +11,11 @@ import { requestSiteAccess, sitePatternFor } from './site-access';
 /** How long "Check again" waits for the page to answer before saying it did not. */
 export const RECHECK_TIMEOUT_MS = 5000;
 
-/** The popup: the report of the active tab, or of `?tab=<id>`, kept live from storage.session. */
-export function PopupApp({ tabParam }: { tabParam: string | null }) {
+/**
+ * The popup and the side panel: the report of `?tab=<id>`, else of the active tab, kept live
+ * from storage.session. The side panel (`beside`) follows the tab the user switches to.
+ */
+export function PopupApp({ tabParam, beside = false }: { tabParam: string | null; beside?: boolean }) {
   const [tabId, setTabId] = useState<number | null>(tabParam ? Number(tabParam) : null);
   const [tabUrl, setTabUrl] = useState<string | undefined>(undefined);
   const [report, setReport] = useState<Report | null | undefined>(undefined);
@@ -34,6 +37,13 @@ export function PopupApp({ tabParam }: { tabParam: string | null }) {
       setTabUrl(tab?.url);
     });
   }, [tabId]);
+
+  useEffect(() => {
+    if (!beside || tabParam) return;
+    const follow = ({ tabId: active }: { tabId: number }) => setTabId(active);
+    browser.tabs.onActivated.addListener(follow);
+    return () => browser.tabs.onActivated.removeListener(follow);
+  }, []);
 
   useEffect(() => {
     if (tabId === null) return;
@@ -65,7 +75,32 @@ export function PopupApp({ tabParam }: { tabParam: string | null }) {
     setRecheck('checking');
     browser.runtime.sendMessage({ type: 'recheck', tabId: tabId ?? undefined } satisfies ExtensionMessage).catch(() => setRecheck('no-answer'));
   };
-  return <ReportView report={report} onRecheck={onRecheck} recheck={recheck} />;
+  const onSensitive = (sensitive: boolean) => {
+    if (tabId !== null && tabId >= 0) browser.runtime.sendMessage({ type: 'set-sensitive', tabId, sensitive } satisfies ExtensionMessage).catch(() => {});
+  };
+  return (
+    <ReportView
+      report={report}
+      onRecheck={onRecheck}
+      recheck={recheck}
+      onSensitive={onSensitive}
+      onOpenBeside={beside || tabId === null || tabId < 0 ? undefined : () => openBeside(tabId)}
+    />
+  );
+}
+
+/**
+ * The report beside the call, from a click here (both browsers open their panel only from the
+ * user's own action, so nothing is awaited first): Chrome and Edge's side panel for this tab,
+ * Firefox's sidebar.
+ */
+function openBeside(tabId: number) {
+  if (browser.sidePanel?.open) {
+    browser.sidePanel.setOptions({ tabId, path: `sidepanel.html?tab=${tabId}`, enabled: true }).catch(() => {});
+    browser.sidePanel.open({ tabId }).then(() => window.close(), () => {});
+  } else {
+    (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction?.open().then(() => window.close(), () => {});
+  }
 }
 
 type AddState = 'idle' | 'asking' | 'added' | 'already' | 'denied';

@@ -14,7 +14,12 @@ export function t(key: string, substitutions?: string | string[]): string {
 /** Message keys are ids with "-" turned into "_" (message names allow only [A-Za-z0-9_@]). */
 export const messageKey = (id: string) => id.replace(/-/g, '_');
 export const findingTitle = (id: FindingId) => t(`finding_${messageKey(id)}`);
-export const findingAdvice = (id: FindingId) => t(`advice_${messageKey(id)}`);
+/** What to do, as far as this platform lets a participant: its own advice where there is one. */
+export function findingAdvice(id: FindingId, platform: PlatformId | null): string {
+  // A missing key comes back as the key itself.
+  const specific = platform ? t(`advice_${messageKey(id)}_${messageKey(platform)}`) : '';
+  return specific && !specific.startsWith('advice_') ? specific : t(`advice_${messageKey(id)}`);
+}
 export const levelVerdict = (level: Level) => t(`verdict_${level}`);
 export const platformName = (id: PlatformId) => t(`platform_${messageKey(id)}`);
 

@@ -90,6 +90,7 @@ export function assess(input: AssessInput): Report {
     timeline: [],
     callStartedAt: null,
     unreadable: [...new Set(pages.filter((p) => p.phase !== 'no-call').flatMap((p) => p.unreadable))],
+    joinControlSeen: pages.some((p) => p.joinControl),
     updatedAt: at,
   };
 }

@@ -121,20 +121,14 @@ function mergeParticipants(before: readonly ReportParticipant[], now: readonly R
   const present = new Set<string>();
   for (const p of now) {
     const old = before.find((b) => key(b) === key(p));
-    if (!old || !old.present) note({ event: 'participant-joined', detail: describe(p) });
+    if (!old || !old.present) note({ event: 'participant-joined', participant: p.kind, detail: p.name });
     merged.push({ ...p, firstSeen: old?.firstSeen ?? at, lastSeen: at, present: true });
     present.add(key(p));
   }
   for (const old of before) {
     if (present.has(key(old))) continue;
-    if (old.present) note({ event: 'participant-left', detail: describe(old) });
+    if (old.present) note({ event: 'participant-left', participant: old.kind, detail: old.name });
     merged.push({ ...old, present: false });
   }
   return merged.slice(0, MAX_PARTICIPANTS);
-}
-
-const KIND_WORDS = { phone: 'phone line', external: 'external or guest', bot: 'note-taking bot', recorder: 'recording bot' } as const;
-
-function describe(p: ReportParticipant): string {
-  return p.name ? `${KIND_WORDS[p.kind]}: ${p.name}` : KIND_WORDS[p.kind];
 }

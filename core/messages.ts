@@ -1,8 +1,8 @@
 import type { Policy } from './policy/types';
 import type { FrameSignals, Report } from './types';
 
-/** Settings the page-side banner needs; the rest of the policy stays in the background. */
-export type BannerSettings = Pick<Policy, 'banner' | 'acknowledgeDanger' | 'supportMessage' | 'supportUrl'>;
+/** Settings the page-side banner needs (the support message in the user's language); the rest of the policy stays in the background. */
+export type BannerSettings = Pick<Policy, 'banner' | 'acknowledgeDanger' | 'supportUrl' | 'confirmBeforeJoin'> & { supportMessage: string };
 
 /**
  * Every message between the extension's contexts (runtime and tabs messaging), and what each
@@ -11,8 +11,14 @@ export type BannerSettings = Pick<Policy, 'banner' | 'acknowledgeDanger' | 'supp
 export interface Messages {
   /** Content script → background: what one frame shows now. */
   'frame-signals': { message: { signals: FrameSignals }; answer: void };
-  /** Background → the tab's top frame: the report, for the banner. */
+  /** Background → every frame of the tab: the report, for the banner (top frame) and the join button's guard. */
   report: { message: { report: Report; settings: BannerSettings }; answer: void };
+  /** A frame → background → the top frame: the user pressed the join button and CallGuard holds the click. */
+  'join-held': { message: {}; answer: void };
+  /** The top frame → background → every frame: the user confirmed, with a real click, to join anyway. */
+  'join-confirmed': { message: {}; answer: void };
+  /** Popup / side panel → background: "This call is sensitive" (E2EE required for this call only), on or off. */
+  'set-sensitive': { message: { tabId: number; sensitive: boolean }; answer: void };
   /** Popup / side panel → background → tab: read the page again now. */
   recheck: { message: { tabId?: number }; answer: void };
   /** Banner → background: open the report beside the call. */

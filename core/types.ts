@@ -105,7 +105,9 @@ export interface TimelineEntry {
   at: string;
   event: TimelineEvent;
   findingId?: FindingId;
-  /** Short words: the finding's headline evidence, the participant's kind and name. */
+  /** The kind of participant who joined or left. */
+  participant?: ParticipantKind;
+  /** Short words: the finding's first evidence, the participant's name (may be empty). */
   detail: string;
 }
 
@@ -130,6 +132,8 @@ export interface PageRead {
   meetingOpen: Seen | null;
   /** Signals this adapter could not read at all (page changed?), so their absence means nothing. */
   unreadable: string[];
+  /** Before joining: the platform's join button is on the page, where CallGuard can hold it (confirmBeforeJoin). */
+  joinControl: boolean;
 }
 
 /** Facts a main-world page script can only tell us (the app's own state). */
@@ -291,5 +295,9 @@ export interface Report {
    * unknown, not clear. Union over the frames that show (part of) a call.
    */
   unreadable?: string[];
+  /** Before joining: a frame shows the platform's join button, which CallGuard can hold (confirmBeforeJoin). */
+  joinControlSeen?: boolean;
+  /** The user marked this call sensitive (the popup's toggle): E2EE is required for it. */
+  sensitive?: boolean;
   updatedAt: string;
 }

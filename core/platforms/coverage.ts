@@ -17,6 +17,7 @@ export const SIGNALS = [
   'external',
   'notetaker',
   'meeting-open',
+  'join-button',
 ] as const;
 export type Signal = (typeof SIGNALS)[number];
 

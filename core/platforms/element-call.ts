@@ -14,6 +14,8 @@ export const platform: Platform = {
   matches: ['https://call.element.io/*'],
   isCallUrl: (url) => url.pathname.length > 1 || /roomId=/.test(url.hash),
   detect: {
+    // For confirmBeforeJoin: the lobby's "Join call" (Element Call's own LobbyView, test/fixtures/element-call/SOURCES.md).
+    joinControl: { selectors: ['[data-testid="lobby_joinCall"]'] },
     // Names on tiles, and the room name (anyone who can create a room names it).
     participantText: ['[data-testid="name_tag"]', '[data-testid="roomHeader_roomName"]'],
     phases: [
@@ -90,4 +92,5 @@ export const coverage: Coverage = {
   'call-state': { how: 'page', fixtures: ['in-call.html', 'e2ee-off.html'], note: 'video tiles and the layout switch (the lobby has the call\'s footer buttons too)' },
   lobby: { how: 'page', fixtures: ['lobby.html'], note: 'waiting after "Request to join call"' },
   e2ee: { how: 'page', fixtures: ['e2ee-on.html', 'e2ee-off.html', 'e2ee-track-warning.html'], note: 'the lock\'s data-encrypted next to the room name, and a tile\'s "Not encrypted"; not shown inside Element Web' },
+  'join-button': { how: 'page', fixtures: ['pre-join.html'] },
 };

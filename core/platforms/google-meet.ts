@@ -16,6 +16,8 @@ export const platform: Platform = {
   // A meeting code (abc-defg-hij) or a lookup link; "/" and "/landing" are not calls.
   isCallUrl: (url) => /^\/([a-z]{3}-[a-z]{4}-[a-z]{3}|lookup\/[\w-]+)(\/|$)/.test(url.pathname),
   detect: {
+    // For confirmBeforeJoin: its pre-join buttons "Join now" and "Ask to join" (test/fixtures/google-meet/SOURCES.md, pre-join.html).
+    joinControl: { controls: [/^Join now$/i, /^Ask to join$/i] },
     participantText: [
       '[data-participant-id]',
       '[data-self-name]',
@@ -173,4 +175,5 @@ export const coverage: Coverage = {
   'dial-in': { how: 'names', fixtures: ['dial-in.html'], note: 'callers show as (partly masked) numbers', unverified: 'the exact mask format' },
   external: { how: 'page', fixtures: ['external.html'], note: 'the "External" label', unverified: 'the label\'s markup and its German and French words' },
   notetaker: { how: 'names', fixtures: ['notetaker.html'] },
+  'join-button': { how: 'page', fixtures: ['pre-join.html'] },
 };

@@ -16,6 +16,8 @@ export const platform: Platform = {
   // The welcome page ("/") is not a room; any other path is a room name (8x8.vc: tenant/room).
   isCallUrl: (url) => url.pathname.length > 1 && !url.pathname.startsWith('/static/'),
   detect: {
+    // For confirmBeforeJoin: the pre-join screen's join button (jitsi-meet's Prejoin component and UI-test page object).
+    joinControl: { selectors: ['[data-testid="prejoin.joinMeeting"]'] },
     participantText: [
       // Tiles and their names, the stage name badge, the participants pane.
       '#remoteVideos',
@@ -168,4 +170,5 @@ export const coverage: Coverage = {
   'dial-in': { how: 'app', fixtures: ['dial-in.html'], note: 'jigasi participants; the app\'s word outranks names' },
   notetaker: { how: 'names', fixtures: ['notetaker.html'] },
   'meeting-open': { how: 'app', fixtures: ['open-meeting.html'], note: 'no lobby and no password' },
+  'join-button': { how: 'page', fixtures: ['pre-join.html'] },
 };

@@ -52,7 +52,11 @@ export interface PageView {
   find(marker: Marker | undefined): string | null;
   /** Whether an element lies in a region where participants write. */
   isParticipantText(el: Element): boolean;
+  /** Whether an element is, or is inside, one the marker's selectors or controls name. */
+  is(el: Element, marker: Pick<Marker, 'selectors' | 'controls'>): boolean;
 }
+
+const BUTTONS = 'button, [role="button"]';
 
 export function pageView(root: ParentNode, participantText: readonly string[]): PageView {
   const lists = new Map<string, Element[]>();
@@ -96,10 +100,8 @@ export function pageView(root: ParentNode, participantText: readonly string[]): 
       return null;
     },
     control(patterns) {
-      for (const el of all('button, [role="button"]')) {
-        const name = collapse(el.getAttribute('aria-label') ?? el.textContent ?? '');
-        if (!name || name.length > 80) continue;
-        const found = match(el, name, patterns, !el.hasAttribute('aria-label'));
+      for (const el of all(BUTTONS)) {
+        const found = controlMatch(el, patterns);
         if (found) return found;
       }
       return null;
@@ -127,6 +129,15 @@ export function pageView(root: ParentNode, participantText: readonly string[]): 
       return label ? `label ${label}` : null;
     },
     isParticipantText: inside,
+    is(el, marker) {
+      if (marker.selectors?.some((s) => safe(() => el.closest(s) !== null, false))) return true;
+      const button = safe(() => el.closest(BUTTONS), null);
+      return !!button && !!marker.controls && controlMatch(button, marker.controls) !== null;
+    },
+  };
+  const controlMatch = (el: Element, patterns: readonly RegExp[]) => {
+    const name = collapse(el.getAttribute('aria-label') ?? el.textContent ?? '');
+    return name && name.length <= 80 ? match(el, name, patterns, !el.hasAttribute('aria-label')) : null;
   };
   return view;
 }

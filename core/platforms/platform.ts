@@ -69,6 +69,11 @@ export interface DetectionSpec {
   roster?: RosterSpec;
   /** A notice that external or guest participants are present, without saying who (Meet's "External" label). */
   externalNotice?: Marker;
+  /**
+   * The platform's own button that joins the call from the pre-join or lobby screen: where the
+   * organisation asks for it (confirmBeforeJoin), CallGuard holds its click until confirmed.
+   */
+  joinControl?: Pick<Marker, 'selectors' | 'controls'>;
   /** No lobby, lock or password where the platform offers one. */
   meetingOpen?: Marker & {
     /** Labelled toggles (menu checkboxes, switches) that, all off, mean the meeting is open. */

@@ -17,6 +17,7 @@ export function emptyRead(platform: PlatformId): PageRead {
     phoneNames: true,
     meetingOpen: null,
     unreadable: [],
+    joinControl: false,
   };
 }
 
@@ -42,6 +43,7 @@ export function readPage(platform: Platform, doc: Document, app: AppState): Page
     platform.readAppState?.(app, read);
     return read;
   }
+  if (read.phase !== 'in-call' && spec.joinControl) read.joinControl = view.find(spec.joinControl) !== null;
 
   // What the page shows; the background weighs it against the vendor's fact and the media path.
   const uncovered = notCovered(platform, view);

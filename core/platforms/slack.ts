@@ -12,6 +12,8 @@ export const platform: Platform = {
   tier: 2,
   matches: ['https://app.slack.com/*'],
   detect: {
+    // For confirmBeforeJoin: the huddle preview's "Join" (test/fixtures/slack/SOURCES.md, pre-join.html).
+    joinControl: { selectors: ['[data-qa="huddle_join_preview_modal_go"]'] },
     participantText: [
       // Channel messages, threads and the message box.
       'div.c-virtual_list__scroll_container',
@@ -74,4 +76,5 @@ export const coverage: Coverage = {
   'call-state': { how: 'page', fixtures: ['in-call.html', 'notetaker.html'], note: 'this device\'s huddle toolbar (the header shows others\' huddles too)' },
   e2ee: { how: 'fact', fixtures: ['in-call.html'] },
   notetaker: { how: 'names', fixtures: ['notetaker.html'] },
+  'join-button': { how: 'page', fixtures: ['pre-join.html'] },
 };

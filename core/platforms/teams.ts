@@ -13,6 +13,8 @@ export const platform: Platform = {
   tier: 1,
   matches: ['https://teams.microsoft.com/*', 'https://teams.live.com/*', 'https://teams.cloud.microsoft/*'],
   detect: {
+    // For confirmBeforeJoin: the pre-join screen's "Join now" (test/fixtures/teams/SOURCES.md, pre-join.html).
+    joinControl: { selectors: ['#prejoin-join-button', '[data-tid="prejoin-join-button"]'] },
     participantText: [
       // Captions: what each participant says, and who said it.
       '[data-tid="closed-caption-renderer-wrapper"]',
@@ -142,4 +144,5 @@ export const coverage: Coverage = {
   external: { how: 'page', fixtures: ['external.html', 'external-trusted.html'], note: '"Unverified" and "External" after the name (MC716008)' },
   notetaker: { how: 'names', fixtures: ['notetaker.html'] },
   'meeting-open': { how: 'page', fixtures: ['open-meeting.html'], note: 'meeting options: who can bypass the lobby', unverified: 'the options pane\'s markup' },
+  'join-button': { how: 'page', fixtures: ['pre-join.html'] },
 };

@@ -15,6 +15,8 @@ export const platform: Platform = {
   matches: ['https://*.webex.com/*'],
   isCallUrl: (url) => /^\/(meet\/[^/]+|[^/]+\/j\.php|wbxmjs\/|webappng\/|meetings?(\/|$)|join(\/|$))/.test(url.pathname),
   detect: {
+    // For confirmBeforeJoin: the pre-join screen's join button (test/fixtures/webex/SOURCES.md, pre-join.html).
+    joinControl: { selectors: ['[data-test="join-button"]'] },
     callFrames: ['iframe#unified-webclient-iframe', 'iframe[name="thinIframe"]'],
     participantText: [
       // Names in the roster and on tiles (a tile label's data-test holds the name itself).
@@ -132,4 +134,5 @@ export const coverage: Coverage = {
   },
   external: { how: 'page', fixtures: ['external.html'], note: '"Identity unverified"', unverified: 'the label\'s markup' },
   notetaker: { how: 'names', fixtures: ['notetaker.html'] },
+  'join-button': { how: 'page', fixtures: ['pre-join.html'] },
 };

@@ -16,6 +16,8 @@ export const platform: Platform = {
   // /wc/<id>/join, /wc/join/<id>, the frame /wc/<id>/…, and the /j/<id> or /w/<id> launchers.
   isCallUrl: (url) => /^\/(wc\/(\d{9,12}|join|\d+\/)|[jsw]\/\d{9,12})/.test(url.pathname),
   detect: {
+    // For confirmBeforeJoin: the preview screen's join button (test/fixtures/zoom/SOURCES.md, pre-join.html).
+    joinControl: { selectors: ['.preview-join-button'] },
     callFrames: ['iframe#webclient', 'iframe[src*="/wc/"]'],
     participantText: [
       // The right-hand panels: participants (each row's aria-label starts with the name), chat, transcript.
@@ -170,4 +172,5 @@ export const coverage: Coverage = {
   'dial-in': { how: 'page', fixtures: ['dial-in.html'], note: 'the phone icon of the participant list', unverified: 'how numbers are masked' },
   external: { how: 'page', fixtures: ['external.html'], note: '"(Guest)", shown only when the host identifies guests' },
   notetaker: { how: 'names', fixtures: ['notetaker.html'] },
+  'join-button': { how: 'page', fixtures: ['pre-join.html'] },
 };

@@ -27,3 +27,14 @@ export function effectivePolicy(user: unknown, admin: unknown): EffectivePolicy 
     diagnostics: [...fromUser.diagnostics, ...fromAdmin.diagnostics],
   };
 }
+
+/**
+ * The support message in the user's language: the exact tag ("de-AT"), then its language ("de"),
+ * then English, then the first one given.
+ */
+export function supportMessageIn(message: Policy['supportMessage'], language: string): string {
+  if (typeof message === 'string') return message;
+  const tag = language.toLowerCase();
+  const byTag = new Map(Object.entries(message).map(([key, text]) => [key.toLowerCase(), text]));
+  return byTag.get(tag) ?? byTag.get(tag.split('-')[0]!) ?? byTag.get('en') ?? Object.values(message)[0] ?? '';
+}

@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
-import { route } from '../../core/messages';
+import { route, type ExtensionMessage } from '../../core/messages';
 import { platformForUrl } from '../../core/platforms/index';
 import { updateBadge } from './badge';
+import { openDetails } from './details';
 import { startNetworkFacts } from './network-facts';
 import { createPolicyStore } from './policy-store';
 import { createSiteScripts } from './sites';
@@ -25,8 +26,18 @@ export default defineBackground(() => {
       recheck: ({ tabId }, sender) => void reports.recheck(tabId ?? sender.tab?.id),
       'open-details': (_message, sender) => {
         const tabId = sender.tab?.id;
-        if (tabId !== undefined) void browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?tab=${tabId}`) });
+        if (tabId !== undefined) openDetails(tabId);
       },
+      // The join button's guard lives in the frame that shows it, the banner in the top frame.
+      'join-held': (_message, sender) => {
+        const tabId = sender.tab?.id;
+        if (tabId !== undefined) browser.tabs.sendMessage(tabId, { type: 'join-held' } satisfies ExtensionMessage, { frameId: 0 }).catch(() => {});
+      },
+      'join-confirmed': (_message, sender) => {
+        const tabId = sender.tab?.id;
+        if (tabId !== undefined) browser.tabs.sendMessage(tabId, { type: 'join-confirmed' } satisfies ExtensionMessage).catch(() => {});
+      },
+      'set-sensitive': ({ tabId, sensitive }) => void reports.setSensitive(tabId, sensitive),
       'conference-sites': () => sites.conferenceSites(),
     }),
   );

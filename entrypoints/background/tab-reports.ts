@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
 import { assess } from '../../core/assess';
-import { rememberCall, type CallMemory } from '../../core/call-memory';
+import { callOf, rememberCall, type CallMemory } from '../../core/call-memory';
 import type { ExtensionMessage } from '../../core/messages';
 import { platformForUrl } from '../../core/platforms/index';
+import { supportMessageIn } from '../../core/policy/effective';
 import { withStatsSummarized } from '../../core/rtc/summarize';
 import { STORAGE } from '../../core/storage';
 import type { BrowserNetworkFacts, FrameSignals, Report } from '../../core/types';
@@ -13,6 +14,8 @@ interface TabState {
   url: string;
   frames: Frames;
   call: CallMemory | null;
+  /** The call the user marked "sensitive" (its address): E2EE is required for it. */
+  sensitive: string | null;
 }
 
 /**
@@ -29,11 +32,12 @@ export function createTabReports(policy: PolicyStore, onReport: (tabId: number, 
   const load = async (tabId: number, url: string): Promise<TabState> => {
     let tab = tabs.get(tabId);
     if (!tab) {
-      const stored = await browser.storage.session.get([STORAGE.frames(tabId), STORAGE.call(tabId)]);
+      const stored = await browser.storage.session.get([STORAGE.frames(tabId), STORAGE.call(tabId), STORAGE.sensitive(tabId)]);
       tab = {
         url,
         frames: (stored[STORAGE.frames(tabId)] as Frames | undefined) ?? {},
         call: (stored[STORAGE.call(tabId)] as CallMemory | undefined) ?? null,
+        sensitive: (stored[STORAGE.sensitive(tabId)] as string | undefined) ?? null,
       };
       tabs.set(tabId, tab);
     }
@@ -45,7 +49,9 @@ export function createTabReports(policy: PolicyStore, onReport: (tabId: number, 
     const tab = tabs.get(tabId);
     if (!tab) return;
     await policy.ready;
-    const effective = policy.get().policy;
+    // "This call is sensitive" requires E2EE for this call only: until the tab shows another call.
+    const sensitive = tab.sensitive === callOf(tab.url);
+    const effective = sensitive ? { ...policy.get().policy, requireE2EE: true } : policy.get().policy;
     const now = assess({
       url: tab.url,
       platform: safePlatform(tab.url, effective.conferenceSites),
@@ -55,13 +61,16 @@ export function createTabReports(policy: PolicyStore, onReport: (tabId: number, 
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone ?? null,
       now: new Date(),
     });
-    const { memory, report } = rememberCall(tab.call, now);
-    tab.call = memory;
-    const { banner, acknowledgeDanger, supportMessage, supportUrl } = effective;
-    const message: ExtensionMessage = { type: 'report', report, settings: { banner, acknowledgeDanger, supportMessage, supportUrl } };
+    const remembered = rememberCall(tab.call, now);
+    tab.call = remembered.memory;
+    const { memory } = remembered;
+    const report: Report = { ...remembered.report, sensitive };
+    const { banner, acknowledgeDanger, supportMessage, supportUrl, confirmBeforeJoin } = effective;
+    const settings = { banner, acknowledgeDanger, supportUrl, confirmBeforeJoin, supportMessage: supportMessageIn(supportMessage, browser.i18n.getUILanguage()) };
     // The page first: its banner must not wait for storage and the toolbar icon (npm run bench:
-    // waiting for them tripled the time from joining a call to the banner).
-    browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => {});
+    // waiting for them tripled the time from joining a call to the banner). Every frame: the
+    // top one shows the banner, the one with the join button holds it (confirmBeforeJoin).
+    browser.tabs.sendMessage(tabId, { type: 'report', report, settings } satisfies ExtensionMessage).catch(() => {});
     await browser.storage.session.set({ [STORAGE.report(tabId)]: report, [STORAGE.frames(tabId)]: tab.frames });
     if (memory) await browser.storage.session.set({ [STORAGE.call(tabId)]: memory });
     else await browser.storage.session.remove(STORAGE.call(tabId));
@@ -85,6 +94,15 @@ export function createTabReports(policy: PolicyStore, onReport: (tabId: number, 
     },
     async reassessAll() {
       await Promise.all([...tabs.keys()].map(reassess));
+    },
+    /** "This call is sensitive", for the call the tab shows now (or no longer). */
+    async setSensitive(tabId: number, on: boolean) {
+      const tab = tabs.get(tabId);
+      if (!tab) return;
+      tab.sensitive = on ? callOf(tab.url) : null;
+      if (tab.sensitive) await browser.storage.session.set({ [STORAGE.sensitive(tabId)]: tab.sensitive });
+      else await browser.storage.session.remove(STORAGE.sensitive(tabId));
+      await reassess(tabId);
     },
     async recheck(tabId: number | undefined) {
       if (tabId === undefined) return;

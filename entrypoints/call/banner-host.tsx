@@ -1,8 +1,10 @@
 import { render } from 'preact';
-import { Banner } from '../../components/Banner';
+import { Banner, type BannerProps } from '../../components/Banner';
 import bannerCss from '../../components/banner.css?inline';
-import type { BannerSettings } from '../../core/messages';
-import type { Report } from '../../core/types';
+
+/** What the banner shows; its actions are fixed when the host is made. */
+export type BannerState = Pick<BannerProps, 'report' | 'settings' | 'view' | 'join'>;
+type BannerActions = Omit<BannerProps, keyof BannerState>;
 
 /**
  * The page may try to hide the banner (docs/security.md, "Hostile pages"). `!important` inside the
@@ -24,7 +26,7 @@ const RESTORES_PER_SECOND = 10;
  * z-indexes and ancestors' clip-path or opacity do not reach. One MutationObserver on <html>'s
  * children and the host's attributes, connected only while the banner shows.
  */
-export function createBannerHost(doc: Document, actions: { onDismiss(): void; onDetails(): void }) {
+export function createBannerHost(doc: Document, actions: BannerActions) {
   const host = doc.createElement('callguard-banner');
   host.style.setProperty('all', 'initial', 'important');
   const root = host.attachShadow({ mode: 'closed' });
@@ -85,12 +87,12 @@ export function createBannerHost(doc: Document, actions: { onDismiss(): void; on
   host.addEventListener('toggle', () => queueMicrotask(restore));
 
   return {
-    show(report: Report, settings: BannerSettings) {
+    show(state: BannerState) {
       if (!wanted) {
         wanted = true;
         observer.observe(host, { attributes: true });
       }
-      render(<Banner report={report} settings={settings} {...actions} />, mount);
+      render(<Banner {...state} {...actions} />, mount);
       if (!intact()) attach();
     },
     hide() {

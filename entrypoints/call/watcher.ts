@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { dismissBanner, nextBanner, NO_BANNER, type BannerMemory } from '../../core/banner';
+import type { JoinState } from '../../components/Banner';
+import { dismissBanner, expandBanner, joinNeedsConfirmation, nextBanner, NO_BANNER, settleBanner, SETTLE_AFTER_MS, type BannerMemory } from '../../core/banner';
 import type { ProbeMessage } from '../../core/channel';
 import { route, type ExtensionMessage, type MessageOf } from '../../core/messages';
 import type { Platform } from '../../core/platforms/platform';
@@ -8,6 +9,7 @@ import { emptyRead, isCallUrl, readPage } from '../../core/platforms/read';
 import type { ConferenceSite } from '../../core/policy/types';
 import type { FrameSignals } from '../../core/types';
 import { createBannerHost } from './banner-host';
+import { guardJoinButton } from './join-guard';
 import { observeInBatches } from './observe';
 import { connectProbe } from './probe-channel';
 
@@ -72,10 +74,19 @@ export function runCallWatcher(ctx: ContentScriptContext, platformOf: PlatformOf
   }
 
   const banner = window === window.top ? bannerController() : null;
+  const joinButton = guardJoinButton(
+    () => platformOf(new URL(location.href), extraSites),
+    () => send({ type: 'join-held' }),
+  );
   browser.runtime.onMessage.addListener(
     route({
       recheck: () => report(true),
-      report: (message) => banner?.update(message),
+      report: (message) => {
+        joinButton.arm(joinNeedsConfirmation(message.report, message.settings));
+        banner?.update(message);
+      },
+      'join-held': () => banner?.held(),
+      'join-confirmed': () => joinButton.release(),
     }),
   );
 }
@@ -109,23 +120,54 @@ function extensionGone(): boolean {
   }
 }
 
-/** The banner's state across reports; the decisions themselves are pure (core/banner.ts). */
+/** The banner's state across reports, its timer and the join button's state; the decisions are pure (core/banner.ts). */
 function bannerController() {
   let memory: BannerMemory = NO_BANNER;
+  let last: MessageOf<'report'> | null = null;
+  let held = false;
+  let settling: ReturnType<typeof setTimeout> | undefined;
+
+  const render = () => {
+    if (memory.view === 'compact') {
+      settling ??= setTimeout(() => {
+        settling = undefined;
+        memory = settleBanner(memory);
+        render();
+      }, SETTLE_AFTER_MS);
+    } else {
+      clearTimeout(settling);
+      settling = undefined;
+    }
+    if (!last || memory.view === 'none') return host.hide();
+    const { report, settings } = last;
+    const confirm = joinNeedsConfirmation(report, settings);
+    held &&= confirm;
+    const join: JoinState = !confirm ? 'none' : held ? 'held' : report.joinControlSeen ? 'guarded' : 'unguarded';
+    host.show({ report, settings, view: memory.view, join });
+  };
+  const act = (next: (memory: BannerMemory) => BannerMemory) => {
+    memory = next(memory);
+    render();
+  };
   const host = createBannerHost(document, {
-    onDismiss() {
-      memory = dismissBanner(memory);
-      host.hide();
-    },
-    onDetails() {
-      send({ type: 'open-details' });
+    onDismiss: () => act(dismissBanner),
+    onExpand: () => act(expandBanner),
+    onDetails: () => send({ type: 'open-details' }),
+    onJoin() {
+      held = false;
+      send({ type: 'join-confirmed' });
+      act(dismissBanner);
     },
   });
   return {
     update(message: MessageOf<'report'>) {
-      memory = nextBanner(memory, message.report, message.settings);
-      if (memory.visible) host.show(message.report, message.settings);
-      else host.hide();
+      last = message;
+      act((m) => nextBanner(m, message.report, message.settings));
+    },
+    /** The user pressed the join button and CallGuard holds it: ask in full. */
+    held() {
+      held = true;
+      act(expandBanner);
     },
   };
 }

@@ -3,8 +3,8 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Banner, TOP_FINDINGS } from '../../../components/Banner';
-import { bannerPlacement } from '../../../core/banner';
+import { Banner, TOP_FINDINGS, type JoinState } from '../../../components/Banner';
+import { bannerPlacement, type BannerView } from '../../../core/banner';
 import { PLATFORM_IDS } from '../../../core/types';
 import type { BannerSettings } from '../../../core/messages';
 import type { Report } from '../../../core/types';
@@ -14,27 +14,53 @@ import { DANGER, DIAL_IN, finding, OK, report, settings, UNKNOWN } from '../supp
 useLocale('en');
 afterEach(cleanup);
 
-function show(r: Report, s: BannerSettings = settings()) {
-  const onDismiss = vi.fn();
-  const onDetails = vi.fn();
-  const view = render(<Banner report={r} settings={s} onDismiss={onDismiss} onDetails={onDetails} />);
-  return { ...view, onDismiss, onDetails, banner: screen.getByRole('complementary', { name: 'CallGuard call privacy check' }) };
+function show(r: Report, s: BannerSettings = settings(), view: Exclude<BannerView, 'none'> = 'full', join: JoinState = 'none') {
+  const actions = { onDismiss: vi.fn(), onDetails: vi.fn(), onExpand: vi.fn(), onJoin: vi.fn() };
+  const rendered = render(<Banner report={r} settings={s} view={view} join={join} {...actions} />);
+  return { ...rendered, ...actions, banner: screen.queryByRole('complementary', { name: 'CallGuard call privacy check' }) };
 }
 
+const PROVIDER = report('warning', [finding('e2ee-off', 'warning', 'rtc')]);
+
 describe('Banner', () => {
-  it('says the verdict and the top findings in plain words', () => {
+  it('full: the headline names what to act on; the list has the rest that matters', () => {
     const { banner } = show(DIAL_IN);
-    expect(banner.textContent).toContain('CallGuard: This call is not private.');
-    expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Not end-to-end encrypted', 'Someone is on a phone line']);
+    expect(banner!.textContent).toContain('CallGuard: Someone is on a phone line');
+    expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Not end-to-end encrypted']);
     expect(screen.queryByText(/more: see Details/)).toBeNull();
   });
 
-  it(`shows at most ${TOP_FINDINGS} findings and counts the rest`, () => {
+  it.each<[string, Report, string]>([
+    ['provider encryption', PROVIDER, "Google Meet can access this call's audio and video"],
+    ['provider encryption on a site CallGuard does not know', { ...PROVIDER, platform: 'webrtc' }, 'The service running this call can access its audio and video'],
+    ['E2EE confirmed', OK, 'End-to-end encrypted'],
+    ['E2EE not confirmed', UNKNOWN, 'End-to-end encryption not confirmed'],
+  ])('compact, %s: one line that says what is true, with Details and no list', (_what, r, headline) => {
+    const { banner, onDetails } = show(r, settings(), 'compact');
+    expect(banner!.dataset.view).toBe('compact');
+    expect(banner!.textContent).toContain(`CallGuard: ${headline}`);
+    expect(screen.queryAllByRole('listitem')).toEqual([]);
+    expect(screen.queryByRole('button', { name: 'Dismiss' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Details' }));
+    expect(onDetails).toHaveBeenCalledOnce();
+  });
+
+  it('pill: one button, named with the verdict, that opens the full banner; not a live region', () => {
+    const { onExpand, container } = show(PROVIDER, settings(), 'pill');
+    const pill = screen.getByRole('button', { name: "CallGuard: Google Meet can access this call's audio and video. Open the banner" });
+    expect(container.querySelector('[role="status"], [role="alert"]')).toBeNull();
+    expect(pill.className).toContain('level-warning');
+    fireEvent.click(pill);
+    expect(onExpand).toHaveBeenCalledOnce();
+  });
+
+  it(`shows at most ${TOP_FINDINGS} findings under the headline and counts the rest`, () => {
     const many = report('warning', [
-      finding('e2ee-off', 'warning'),
       finding('recording', 'warning'),
       finding('transcription', 'warning'),
       finding('dial-in-participant', 'warning'),
+      finding('ai-notetaker', 'warning'),
+      finding('e2ee-off', 'warning'),
       finding('external-participant', 'info'),
     ]);
     show(many);
@@ -60,11 +86,11 @@ describe('Banner', () => {
       const { container, unmount } = show(r);
       const mark = container.querySelector('.mark')!;
       expect(mark.getAttribute('aria-hidden')).toBe('true');
-      const text = mark.textContent;
+      const shape = `${mark.textContent} ${container.querySelector('.banner')!.className.match(/level-\w+/)![0]}`;
       unmount();
-      return text;
+      return shape;
     };
-    expect([marks(DANGER), marks(DIAL_IN), marks(UNKNOWN), marks(OK)]).toEqual(['!', '!', '?', '✓']);
+    expect([marks(DANGER), marks(DIAL_IN), marks(UNKNOWN), marks(OK)]).toEqual(['! level-danger', '! level-warning', '? level-unknown', '✓ level-ok']);
   });
 
   it('Details and Dismiss are buttons that do what they say', () => {
@@ -135,6 +161,31 @@ describe('Banner', () => {
     });
   });
 
+  describe('before joining, where the organisation asks for a confirmation', () => {
+    it('says CallGuard will ask, or that it cannot (join button not recognised)', () => {
+      show(PROVIDER, settings({ confirmBeforeJoin: 'warning' }), 'full', 'guarded');
+      screen.getByText(/CallGuard will ask you to confirm/);
+      expect(screen.queryByRole('button', { name: 'Join anyway' })).toBeNull();
+      cleanup();
+      show(PROVIDER, settings({ confirmBeforeJoin: 'warning' }), 'full', 'unguarded');
+      screen.getByText(/did not recognise this page's join button/);
+    });
+
+    it('a held join offers "Join anyway", which a synthetic click (the page) cannot press', () => {
+      const { onJoin } = show(PROVIDER, settings({ confirmBeforeJoin: 'warning' }), 'full', 'held');
+      screen.getByText(/You pressed Join/);
+      fireEvent.click(screen.getByRole('button', { name: 'Join anyway' }));
+      expect(onJoin).not.toHaveBeenCalled();
+    });
+
+    it('with acknowledgeDanger, "Join anyway" waits for the acknowledgement too', () => {
+      show(DANGER, settings({ confirmBeforeJoin: 'danger', acknowledgeDanger: true }), 'full', 'held');
+      expect((screen.getByRole('button', { name: 'Join anyway' }) as HTMLButtonElement).disabled).toBe(true);
+      fireEvent.click(screen.getByRole('checkbox', { name: 'I understand the risk' }));
+      expect((screen.getByRole('button', { name: 'Join anyway' }) as HTMLButtonElement).disabled).toBe(false);
+    });
+  });
+
   describe("the organisation's support message", () => {
     it('shows the message and a link that opens apart from the call', () => {
       show(DIAL_IN, settings({ supportMessage: 'Questions? Call the security desk on 1234.', supportUrl: 'https://intranet.example.org/callguard' }));
@@ -161,9 +212,9 @@ describe('Banner', () => {
     it('top by default, bottom on Teams (its controls are at the top)', () => {
       expect(PLATFORM_IDS.filter((id) => bannerPlacement(id) === 'bottom')).toEqual(['teams']);
       expect(bannerPlacement(null)).toBe('top');
-      expect(show(DIAL_IN).banner.className).toContain('place-top');
+      expect(show(DIAL_IN).banner!.className).toContain('place-top');
       cleanup();
-      expect(show(report('warning', [], { platform: 'teams' })).banner.className).toContain('place-bottom');
+      expect(show(report('warning', [], { platform: 'teams' })).banner!.className).toContain('place-bottom');
     });
   });
 });
@@ -176,6 +227,15 @@ describe('banner.css', () => {
     expect(reduced).toBeGreaterThan(-1);
     const before = css.slice(0, reduced);
     expect(before).not.toMatch(/animation|transition/);
+  });
+
+  it('danger and warning differ by shape (octagon, triangle) and border, and keep them in forced colours', () => {
+    const clip = (level: string) => new RegExp(`\\.level-${level} \\.mark \\{[^}]*clip-path: polygon\\(([^)]*)\\)`).exec(css)?.[1];
+    expect(clip('danger')).toBeDefined();
+    expect(clip('warning')).toBeDefined();
+    expect(clip('danger')).not.toBe(clip('warning'));
+    const forced = css.slice(css.indexOf('@media (forced-colors: active)'));
+    expect(forced).toMatch(/\.mark \{[^}]*forced-color-adjust: none/);
   });
 
   it('is compact: a capped height, so it never reaches the centre of the stage', () => {

@@ -20,15 +20,18 @@ describe('popup in a call', () => {
   it('puts the verdict first, then each finding with what to do and its evidence', async () => {
     await store(DIAL_IN);
     const { container } = render(<PopupApp tabParam={String(TAB)} />);
+    // The headline says what to act on, as the banner does; the level in words under it.
     const verdict = await screen.findByRole('heading', { level: 1 });
-    expect(verdict.textContent).toBe('This call is not private.');
+    expect(verdict.textContent).toBe('Someone is on a phone line');
+    expect(container.querySelector('.level-words')!.textContent).toBe('This call is not private.');
     const headings = [...container.querySelectorAll('h1, h2')].map((h) => h.textContent);
-    expect(headings.slice(0, 2)).toEqual(['This call is not private.', 'Findings']);
+    expect(headings.slice(0, 2)).toEqual(['Someone is on a phone line', 'Findings']);
 
     const dialIn = container.querySelector('[data-finding="dial-in-participant"]')!;
     expect(dialIn.querySelector('h3')!.textContent).toBe('Warning Someone is on a phone line');
+    // Meet's own advice (public/_locales advice_dial_in_participant_google_meet), not the generic one.
     expect(dialIn.querySelector('.advice')!.textContent).toBe(
-      'What to do: Remove the dial-in participant or move the talk to an end-to-end encrypted call.',
+      'What to do: With host management on, only the host or a co-host can remove a phone participant; otherwise anyone from the organizer\'s organization can. Ask them who is calling in.',
     );
     expect(dialIn.querySelector('summary')!.textContent).toBe('Evidence from the call page');
     expect(dialIn.querySelector('.evidence li')!.textContent).toBe('dial-in-participant seen');

@@ -9,6 +9,7 @@ import { NoCallView } from '../../../components/PopupApp';
 import { ReportView } from '../../../components/ReportView';
 import { formatMessage, LANGUAGES, loadMessages } from '../support/locale';
 import { DANGER, finding, report, settings } from '../support/reports';
+import type { Report } from '../../../core/types';
 
 afterEach(cleanup);
 
@@ -27,17 +28,48 @@ describe.each(LANGUAGES)('%s', (lang) => {
       finding('platform-not-allowed', 'danger'),
       finding('e2ee-off', 'warning'),
       finding('recording', 'warning'),
+      finding('dial-in-participant', 'warning'),
+      finding('transcription', 'warning'),
       finding('travel', 'info'),
     ]);
-    const { container } = render(
-      <Banner report={many} settings={settings({ acknowledgeDanger: true, supportMessage: 'x', supportUrl: 'https://example.org/' })} onDismiss={vi.fn()} onDetails={vi.fn()} />,
-    );
+    const actions = { onDismiss: vi.fn(), onDetails: vi.fn(), onExpand: vi.fn(), onJoin: vi.fn() };
+    const full = settings({ acknowledgeDanger: true, supportMessage: 'x', supportUrl: 'https://example.org/' });
+    const { container } = render(<Banner report={many} settings={full} view="full" join="held" {...actions} />);
     expect(container.textContent).not.toMatch(LEAK);
     expect(container.textContent).toContain(formatMessage(messages, 'banner_more', '1'));
+    for (const [view, join, r] of [
+      ['compact', 'unguarded', report('warning', [finding('e2ee-off', 'warning')])],
+      ['pill', 'none', report('unknown', [])],
+      ['compact', 'guarded', report('ok', [])],
+      ['pill', 'none', report('warning', [finding('e2ee-off', 'warning')], { platform: 'webrtc' })],
+    ] as const) {
+      cleanup();
+      const other = render(<Banner report={r} settings={full} view={view} join={join} {...actions} />);
+      expect(other.container.textContent).not.toMatch(LEAK);
+      expect(other.container.innerHTML).not.toMatch(LEAK);
+    }
   });
 
   it('the popup shows no message keys, in or out of a call', () => {
-    const { container } = render(<ReportView report={{ ...DANGER, findings: [...DANGER.findings, finding('travel', 'info', 'network')] }} onRecheck={vi.fn()} />);
+    const timeline: Report['timeline'] = [
+      { at: DANGER.updatedAt, event: 'call-joined', detail: 'google-meet' },
+      { at: DANGER.updatedAt, event: 'finding-raised', findingId: 'recording', detail: 'x' },
+      { at: DANGER.updatedAt, event: 'participant-joined', participant: 'phone', detail: '+49 30 ****4567' },
+      { at: DANGER.updatedAt, event: 'participant-left', participant: 'bot', detail: '' },
+      { at: DANGER.updatedAt, event: 'e2ee-confirmed', detail: '' },
+      { at: DANGER.updatedAt, event: 'e2ee-dropped', detail: '' },
+      { at: DANGER.updatedAt, event: 'finding-cleared', findingId: 'recording', detail: 'x' },
+      { at: DANGER.updatedAt, event: 'call-left', detail: 'no-call' },
+    ];
+    const earlier = { ...finding('recording', 'warning'), active: false };
+    const { container } = render(
+      <ReportView
+        report={{ ...DANGER, timeline, findings: [...DANGER.findings, finding('travel', 'info', 'network'), earlier] }}
+        onRecheck={vi.fn()}
+        onSensitive={vi.fn()}
+        onOpenBeside={vi.fn()}
+      />,
+    );
     expect(container.textContent).not.toMatch(LEAK);
     cleanup();
     const noCall = render(<NoCallView watched={false} tabUrl="https://meet.example.org/room" />);

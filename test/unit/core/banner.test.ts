@@ -1,107 +1,121 @@
-import { describe, it, expect } from 'vitest';
-import { dismissBanner, NO_BANNER, nextBanner, type BannerMemory } from '../../../core/banner';
-import type { BannerSettings } from '../../../core/messages';
-import { networkReport } from '../../../core/network/report';
-import { DEFAULT_POLICY } from '../../../core/policy/defaults';
+// How much of the banner shows: calm on an ordinary call, the full banner for what a participant should act on.
+import { describe, expect, it } from 'vitest';
+import { bannerContent, dismissBanner, expandBanner, joinNeedsConfirmation, NO_BANNER, nextBanner, settleBanner, type BannerMemory, type BannerView } from '../../../core/banner';
 import type { BannerMode } from '../../../core/policy/types';
-import type { FindingId, Level, Report, ReportFinding, Severity } from '../../../core/types';
-import { finding } from '../support/reports';
+import type { CallPhase, FindingId, Level, Report, ReportFinding, Severity } from '../../../core/types';
+import { finding, report as baseReport, settings as bannerSettings } from '../support/reports';
 
-const settings = (banner: BannerMode): BannerSettings => ({ banner, acknowledgeDanger: false, supportMessage: '', supportUrl: '' });
+const settings = (banner: BannerMode) => bannerSettings({ banner });
 const f = (id: FindingId, severity: Severity): ReportFinding => finding(id, severity);
-const report = (inCall: boolean, level: Level, findings: ReportFinding[] = []): Report => ({
-  version: 1,
-  url: 'https://meet.jit.si/ProjectKestrel',
-  platform: 'jitsi',
-  inCall,
-  phase: inCall ? 'in-call' : 'pre-join',
-  level,
-  e2ee: level === 'ok' ? 'on' : 'unknown',
-  e2eeEvidence: [],
-  findings,
-  network: networkReport([], DEFAULT_POLICY, {}, null),
-  participants: [],
-  timeline: [],
-  callStartedAt: null,
-  updatedAt: '2026-05-12T10:30:00.000Z',
-});
+const report = (phase: CallPhase, level: Level, findings: ReportFinding[] = []): Report =>
+  baseReport(level, findings, { url: 'https://meet.jit.si/ProjectKestrel', platform: 'jitsi', phase, inCall: phase === 'in-call' });
 
-/** Feeds reports one by one (and dismissals as 'dismiss'), returning visibility after each step. */
-function play(mode: BannerMode, steps: (Report | 'dismiss')[]): boolean[] {
+type Step = Report | 'settle' | 'dismiss' | 'expand';
+const ACTIONS = { settle: settleBanner, dismiss: dismissBanner, expand: expandBanner } as const;
+
+/** Feeds reports and the user's or the timer's actions one by one, returning the view after each step. */
+function play(mode: BannerMode, steps: Step[]): BannerView[] {
   let memory: BannerMemory = NO_BANNER;
   return steps.map((step) => {
-    memory = step === 'dismiss' ? dismissBanner(memory) : nextBanner(memory, step, settings(mode));
-    return memory.visible;
+    memory = typeof step === 'string' ? ACTIONS[step](memory) : nextBanner(memory, step, settings(mode));
+    return memory.view;
   });
 }
 
-const OK = report(true, 'ok');
-const E2EE_OFF = report(true, 'warning', [f('e2ee-off', 'warning')]);
-const E2EE_OFF_AND_RECORDING = report(true, 'warning', [f('e2ee-off', 'warning'), f('recording', 'warning')]);
-const UNVERIFIED = report(true, 'unknown', [f('e2ee-unverified', 'info')]);
+const OK = report('in-call', 'ok');
+const PROVIDER = report('in-call', 'warning', [f('e2ee-off', 'warning')]);
+const RECORDING = report('in-call', 'warning', [f('e2ee-off', 'warning'), f('recording', 'warning')]);
+const DIAL_IN = report('in-call', 'warning', [f('e2ee-off', 'warning'), f('recording', 'warning'), f('dial-in-participant', 'warning')]);
+const UNVERIFIED = report('in-call', 'unknown', [f('e2ee-unverified', 'info')]);
+const REQUIRED = report('in-call', 'danger', [{ ...f('e2ee-off', 'danger'), attention: true }]);
 
 describe('nextBanner', () => {
-  it.each<[BannerMode, Report, boolean]>([
-    ['risk', E2EE_OFF, true],
-    ['risk', UNVERIFIED, true],
-    ['risk', OK, false],
-    ['always', OK, true],
-    ['always', E2EE_OFF, true],
-    ['off', E2EE_OFF, false],
-    ['off', report(true, 'danger', [f('platform-not-allowed', 'danger')]), false],
-  ])('mode %s, entering a call at level %s → visible %s', (mode, entering, visible) => {
-    expect(play(mode, [entering])).toEqual([visible]);
+  it.each<[BannerMode, string, Report, BannerView]>([
+    ['risk', 'provider encryption only', PROVIDER, 'compact'],
+    ['risk', 'E2EE not confirmed', UNVERIFIED, 'compact'],
+    ['risk', 'E2EE confirmed', OK, 'pill'],
+    ['always', 'E2EE confirmed', OK, 'compact'],
+    ['risk', 'a recording', RECORDING, 'full'],
+    ['risk', 'E2EE off where it is required', REQUIRED, 'full'],
+    ['off', 'a recording', RECORDING, 'none'],
+  ])('banner %s, entering a call with %s → %s', (mode, _what, entering, view) => {
+    expect(play(mode, [entering])).toEqual([view]);
   });
 
-  it('shows nothing before the call, then shows on entering it', () => {
-    const preJoin = report(false, 'warning', [f('e2ee-off', 'warning')]);
-    expect(play('risk', [preJoin, preJoin, E2EE_OFF])).toEqual([false, false, true]);
-    expect(nextBanner(NO_BANNER, preJoin, settings('always'))).toEqual(NO_BANNER);
+  it('the compact banner settles into the pill; the pill stays for the call', () => {
+    expect(play('risk', [PROVIDER, PROVIDER, 'settle', PROVIDER, OK])).toEqual(['compact', 'compact', 'pill', 'pill', 'pill']);
   });
 
-  it("'off' never shows, whatever happens in the call", () => {
-    expect(play('off', [OK, E2EE_OFF, E2EE_OFF_AND_RECORDING])).toEqual([false, false, false]);
+  it('a new finding to act on brings the full banner back mid-call, also after a dismissal', () => {
+    expect(play('risk', [PROVIDER, 'settle', RECORDING, 'dismiss', RECORDING, DIAL_IN])).toEqual(['compact', 'pill', 'full', 'pill', 'pill', 'full']);
   });
 
-  it('stays up until dismissed, also when the findings improve', () => {
-    expect(play('risk', [E2EE_OFF, E2EE_OFF, OK])).toEqual([true, true, true]);
-    expect(play('always', [OK, OK])).toEqual([true, true]);
-  });
-
-  it('a dismissal lasts while the findings stay the same', () => {
-    expect(play('risk', [E2EE_OFF, 'dismiss', E2EE_OFF, E2EE_OFF])).toEqual([true, false, false, false]);
-  });
-
-  it('a new warning mid-call shows it again', () => {
-    expect(play('risk', [E2EE_OFF, 'dismiss', E2EE_OFF, E2EE_OFF_AND_RECORDING])).toEqual([true, false, false, true]);
-  });
-
-  it('a new danger mid-call shows it again, a new info finding does not', () => {
-    const withInfo = report(true, 'warning', [f('e2ee-off', 'warning'), f('external-participant', 'info')]);
-    const withDanger = report(true, 'danger', [f('weak-transport', 'danger'), f('e2ee-off', 'warning')]);
-    expect(play('risk', [E2EE_OFF, 'dismiss', withInfo])).toEqual([true, false, false]);
-    expect(play('risk', [E2EE_OFF, 'dismiss', withDanger])).toEqual([true, false, true]);
-  });
-
-  it("in 'risk' mode an ok call stays quiet until a warning appears", () => {
-    expect(play('risk', [OK, OK, E2EE_OFF])).toEqual([false, false, true]);
+  it('the full banner stays until dismissed, even when the findings improve; the pill opens it again', () => {
+    expect(play('risk', [RECORDING, 'settle', PROVIDER, 'dismiss', 'expand'])).toEqual(['full', 'full', 'full', 'pill', 'full']);
   });
 
   it('a finding that goes and comes back is not news', () => {
-    expect(play('risk', [E2EE_OFF_AND_RECORDING, 'dismiss', E2EE_OFF, E2EE_OFF_AND_RECORDING])).toEqual([true, false, false, false]);
+    expect(play('risk', [RECORDING, 'dismiss', PROVIDER, RECORDING])).toEqual(['full', 'pill', 'pill', 'pill']);
   });
 
-  it('leaving the call resets everything: the next call shows again', () => {
-    const left = report(false, 'unknown');
-    expect(play('risk', [E2EE_OFF, 'dismiss', left, E2EE_OFF])).toEqual([true, false, false, true]);
-    let memory = nextBanner(NO_BANNER, E2EE_OFF, settings('risk'));
-    memory = nextBanner(dismissBanner(memory), left, settings('risk'));
-    expect(memory).toEqual(NO_BANNER);
+  it('before joining: compact with what is already known, nothing when nothing is', () => {
+    const preJoin = report('pre-join', 'warning', [f('e2ee-off', 'warning')]);
+    expect(play('risk', [report('pre-join', 'unknown'), preJoin, 'settle', PROVIDER])).toEqual(['none', 'compact', 'pill', 'compact']);
+    expect(play('risk', [report('lobby', 'warning', [f('untrusted-network', 'warning')])])).toEqual(['full']);
   });
 
-  it('remembers what was shown (warnings and above only)', () => {
-    const memory = nextBanner(NO_BANNER, report(true, 'warning', [f('recording', 'warning'), f('meeting-open', 'info')]), settings('risk'));
-    expect(memory).toEqual({ inCall: true, visible: true, shown: ['recording'] });
-    expect(dismissBanner(memory)).toEqual({ inCall: true, visible: false, shown: ['recording'] });
+  it('leaving the call resets everything: the next call opens again', () => {
+    const left = report('no-call', 'unknown');
+    expect(play('risk', [RECORDING, 'dismiss', left, RECORDING])).toEqual(['full', 'pill', 'none', 'full']);
+  });
+
+  it("'off' shows nothing, whatever happens", () => {
+    expect(play('off', [OK, PROVIDER, DIAL_IN])).toEqual(['none', 'none', 'none']);
+  });
+
+  it('an inactive finding (a recording that stopped) is not news', () => {
+    const stopped = report('in-call', 'warning', [f('e2ee-off', 'warning'), { ...f('recording', 'warning'), active: false }]);
+    expect(play('risk', [stopped])).toEqual(['compact']);
+  });
+});
+
+describe('joinNeedsConfirmation', () => {
+  const preJoin = (level: Level) => report('pre-join', level, level === 'danger' ? [f('platform-not-allowed', 'danger')] : [f('e2ee-off', 'warning')]);
+  it.each<['off' | 'warning' | 'danger', Level, boolean]>([
+    ['off', 'danger', false],
+    ['danger', 'danger', true],
+    ['danger', 'warning', false],
+    ['warning', 'warning', true],
+    ['warning', 'danger', true],
+    ['warning', 'unknown', false],
+  ])('confirmBeforeJoin %s, known findings at %s → %s', (confirmBeforeJoin, level, needed) => {
+    expect(joinNeedsConfirmation(preJoin(level), bannerSettings({ confirmBeforeJoin }))).toBe(needed);
+  });
+
+  it('only before joining; and the banner says so in full before the click', () => {
+    const confirm = bannerSettings({ confirmBeforeJoin: 'warning' });
+    expect(joinNeedsConfirmation(PROVIDER, confirm)).toBe(false);
+    expect(nextBanner(NO_BANNER, preJoin('warning'), confirm).view).toBe('full');
+    expect(nextBanner(NO_BANNER, preJoin('warning'), bannerSettings()).view).toBe('compact');
+  });
+});
+
+describe('bannerContent', () => {
+  it('the headline names the most serious finding to act on; the list has the rest that matters, not the headline again', () => {
+    const danger = report('in-call', 'danger', [f('tls-interception', 'danger'), f('recording', 'warning'), f('e2ee-off', 'warning'), f('travel', 'info')]);
+    const { headline, listed } = bannerContent(danger);
+    expect(headline).toEqual({ finding: 'tls-interception' });
+    expect(listed.map((x) => x.id)).toEqual(['recording', 'e2ee-off']);
+  });
+
+  it('otherwise the headline is what encryption is, with the platform that can access the media, and is not listed again', () => {
+    expect(bannerContent(PROVIDER)).toEqual({ headline: { e2ee: 'off', platform: 'jitsi' }, listed: [] });
+    expect(bannerContent(OK).headline).toEqual({ e2ee: 'on', platform: 'jitsi' });
+    expect(bannerContent({ ...PROVIDER, platform: 'webrtc' }).headline).toEqual({ e2ee: 'off', platform: null });
+  });
+
+  it('a finding that stopped is not in the banner (the report keeps it)', () => {
+    const stopped = report('in-call', 'warning', [f('e2ee-off', 'warning'), { ...f('recording', 'warning'), active: false }]);
+    expect(bannerContent(stopped)).toEqual({ headline: { e2ee: 'off', platform: 'jitsi' }, listed: [] });
   });
 });

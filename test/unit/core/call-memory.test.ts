@@ -44,6 +44,7 @@ describe('rememberCall', () => {
     const back = step(left.memory, 30, { participants: [{ ...phone }] });
     expect(back.report.participants[0]).toMatchObject({ present: true, firstSeen: at(0), lastSeen: at(30) });
     expect(back.report.timeline.filter((e) => e.event.startsWith('participant')).map((e) => e.event)).toEqual(['participant-joined', 'participant-left', 'participant-joined']);
+    expect(back.report.timeline.find((e) => e.event === 'participant-left')).toMatchObject({ participant: 'phone', detail: phone.name });
   });
 
   it('a stopped recording keeps the level it raised', () => {

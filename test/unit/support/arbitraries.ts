@@ -203,6 +203,7 @@ export const pageRead: fc.Arbitrary<PageRead> = fc.record({
   phoneNames: fc.boolean(),
   meetingOpen: seen,
   unreadable: fc.array(fc.constantFrom('participants', 'recording', 'transcription', 'page', 'e2ee'), { maxLength: 2 }),
+  joinControl: fc.boolean(),
 });
 
 export const track: fc.Arbitrary<TrackFact> = fc.record({

@@ -38,6 +38,7 @@ export const settings = (more: Partial<BannerSettings> = {}): BannerSettings => 
   acknowledgeDanger: false,
   supportMessage: '',
   supportUrl: '',
+  confirmBeforeJoin: 'off',
   ...more,
 });
 

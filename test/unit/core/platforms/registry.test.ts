@@ -108,6 +108,8 @@ function evidenceOf(signal: Signal, { read, report }: Seen): string[] | null {
       return read.transcription?.evidence ?? null;
     case 'meeting-open':
       return read.meetingOpen?.evidence ?? null;
+    case 'join-button':
+      return read.joinControl ? read.phaseEvidence : null;
     default: {
       const flagged = report.participants.filter((p) => p.kind === KIND[signal]);
       return flagged.length ? flagged.map((p) => p.evidence) : null;

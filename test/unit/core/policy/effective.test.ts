@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { DEFAULT_POLICY } from '../../../../core/policy/defaults';
-import { effectivePolicy, isPolicyKey } from '../../../../core/policy/effective';
+import { effectivePolicy, isPolicyKey, supportMessageIn } from '../../../../core/policy/effective';
 
 describe('effectivePolicy', () => {
   it('gives the defaults, unlocked, when nobody set anything', () => {
@@ -96,5 +96,21 @@ describe('isPolicyKey', () => {
 
   it.each(['toString', '__proto__', 'constructor', 'hasOwnProperty', 'requireE2E', ''])('rejects %j', (key) => {
     expect(isPolicyKey(key)).toBe(false);
+  });
+});
+
+describe('supportMessageIn', () => {
+  const message = { en: 'Call the desk.', de: 'Rufen Sie den Service an.', 'fr-CA': 'Appelez le soutien.' };
+  it.each([
+    ['de-AT', 'Rufen Sie den Service an.'],
+    ['fr-CA', 'Appelez le soutien.'],
+    ['fr-FR', 'Call the desk.'],
+    ['it', 'Call the desk.'],
+  ])('%s → %s', (language, text) => {
+    expect(supportMessageIn(message, language)).toBe(text);
+  });
+  it('one message for everyone, or the first one when there is no English', () => {
+    expect(supportMessageIn('Call 1234.', 'de')).toBe('Call 1234.');
+    expect(supportMessageIn({ de: 'Nur Deutsch.' }, 'fr')).toBe('Nur Deutsch.');
   });
 });

@@ -9,9 +9,9 @@ import { DIAL_IN, settings } from '../../support/reports';
 useLocale('en');
 const hosts: ReturnType<typeof createBannerHost>[] = [];
 const shown = () => {
-  const host = createBannerHost(document, { onDismiss: vi.fn(), onDetails: vi.fn() });
+  const host = createBannerHost(document, { onDismiss: vi.fn(), onDetails: vi.fn(), onExpand: vi.fn(), onJoin: vi.fn() });
   hosts.push(host);
-  host.show(DIAL_IN, settings());
+  host.show({ report: DIAL_IN, settings: settings(), view: 'full', join: 'none' });
   return host;
 };
 const element = () => document.querySelector('callguard-banner');

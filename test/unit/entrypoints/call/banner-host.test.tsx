@@ -8,7 +8,7 @@ useLocale('en');
 // A shown banner puts itself back when the page removes it: hide the ones a test left shown.
 const hosts: ReturnType<typeof createBannerHost>[] = [];
 const create = () => {
-  const host = createBannerHost(document, { onDismiss: vi.fn(), onDetails: vi.fn() });
+  const host = createBannerHost(document, { onDismiss: vi.fn(), onDetails: vi.fn(), onExpand: vi.fn(), onJoin: vi.fn() });
   hosts.push(host);
   return host;
 };
@@ -20,7 +20,7 @@ afterEach(() => {
 describe('banner host', () => {
   it('mounts the banner in a closed shadow root the page cannot reach, with its own styles', () => {
     const host = create();
-    host.show(DIAL_IN, settings());
+    host.show({ report: DIAL_IN, settings: settings(), view: 'full', join: 'none' });
     const element = document.querySelector('callguard-banner')!;
     expect(element).not.toBeNull();
     expect(element.shadowRoot).toBeNull();
@@ -31,10 +31,10 @@ describe('banner host', () => {
 
   it('hides and comes back', () => {
     const host = create();
-    host.show(DIAL_IN, settings());
+    host.show({ report: DIAL_IN, settings: settings(), view: 'full', join: 'none' });
     host.hide();
     expect(document.querySelector('callguard-banner')).toBeNull();
-    host.show(DIAL_IN, settings());
+    host.show({ report: DIAL_IN, settings: settings(), view: 'full', join: 'none' });
     expect(document.querySelector('callguard-banner')).not.toBeNull();
     expect(host.isShownButDetached()).toBe(false);
   });
