@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { defineConfig } from 'wxt';
 import { CONFERENCE_MATCHES } from './core/platforms/index';
 
@@ -21,6 +23,11 @@ const FLAVOUR = process.env.CALLGUARD_FLAVOUR ?? 'self-hosted';
 const UPDATE_URL = process.env.CALLGUARD_UPDATE_URL;
 const ALL_SITES = ['*://*/*'];
 
+/** `git ls-files` with these arguments in `root`: paths relative to it. */
+function gitFiles(root: string, ...args: string[]): string[] {
+  return execFileSync('git', ['ls-files', '-z', ...args], { cwd: root, encoding: 'utf8' }).split('\0').filter(Boolean);
+}
+
 export default defineConfig({
   ...(FLAVOUR === 'self-hosted' ? {} : { outDirTemplate: `${FLAVOUR}-{{browser}}-mv{{manifestVersion}}{{modeSuffix}}` }),
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -41,7 +48,8 @@ export default defineConfig({
     ],
     host_permissions: FLAVOUR === 'enterprise' ? ALL_SITES : [...CONFERENCE_MATCHES],
     ...(FLAVOUR === 'enterprise' ? {} : { optional_host_permissions: ALL_SITES }),
-    ...(UPDATE_URL && browser !== 'firefox' ? { update_url: UPDATE_URL } : {}),
+    // The stores update their copies themselves, and reject a package that names another server.
+    ...(UPDATE_URL && browser !== 'firefox' && FLAVOUR !== 'store' ? { update_url: UPDATE_URL } : {}),
     action: { default_title: '__MSG_extensionName__' },
     ...(browser === 'firefox'
       ? {
@@ -53,10 +61,27 @@ export default defineConfig({
         }
       : { ...(FLAVOUR === 'store' ? {} : { key: CHROME_PUBLIC_KEY }), storage: { managed_schema: 'managed_schema.json' } }),
   }),
+  // `wxt zip` (npm run zip: docs/building.md). Packages other than the self-hosted one are named
+  // after their flavour, as their build folders are.
+  zip: {
+    ...(FLAVOUR === 'self-hosted' ? {} : { artifactTemplate: `{{name}}-{{packageVersion}}-{{browser}}-${FLAVOUR}.zip` }),
+    // The sources package is what git tracks (hook below) but the tests, which the build never reads.
+    excludeSources: ['test/**'],
+  },
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   }),
   hooks: {
+    // Nothing git ignores (a private key, a local build) goes into a package: the sources are the
+    // files git tracks, and the extension's own files are built from them and public/, where the
+    // build would copy an ignored file as it is.
+    'zip:extension:start': (wxt) => {
+      const ignored = gitFiles(wxt.config.root, '--others', '--ignored', '--exclude-standard', '--', path.relative(wxt.config.root, wxt.config.publicDir));
+      if (ignored.length > 0) throw new Error(`No package: git ignores ${ignored.join(', ')}, which the build would copy into the extension (move it out)`);
+    },
+    'zip:sources:start': (wxt) => {
+      wxt.config.zip.includeSources = gitFiles(wxt.config.root);
+    },
     // Content scripts run in every frame of every covered page: there `wxt/browser` (WXT's own
     // runtime imports it too) is the browser's promise-based namespace, not webextension-polyfill,
     // whose 10 KB do not fit the 40 KB budget (docs/performance.md). Everywhere else: the polyfill.

@@ -1,20 +1,25 @@
-// `npm run demo`: the built extension in Chromium on a demo Google Meet call, served at the real
-// hostname on loopback. With a display the browser stays open for you; without one it runs
-// headless and saves screenshots of the banner and the popup.
+// `npm run demo`: the built extension in Chrome, Chromium or Edge (CHROME_PATH, else the usual
+// places: scripts/find-browser.ts) on a demo Google Meet call, served at the real hostname on
+// loopback. Where there is a display the browser stays open for you; without one it runs headless
+// and saves screenshots of the banner and the popup.
 import fs from 'node:fs';
 import path from 'node:path';
-import { launchChromium, extensionServiceWorker, waitFor } from '../test/e2e/support/browsers.ts';
-import { bannerText, CHROME_BUILD, FIXTURES, fixtureRoute, REPO, tabIdOf, TEST_HOSTS } from '../test/e2e/support/extension.ts';
+import { settledBannerText } from '../test/e2e/support/banner-dom.ts';
+import { launchChromium, extensionServiceWorker } from '../test/e2e/support/browsers.ts';
+import { CHROME_BUILD, FIXTURES, fixtureRoute, REPO, tabIdOf, TEST_HOSTS } from '../test/e2e/support/extension.ts';
 import { startFixtureServer } from '../test/e2e/support/server.ts';
+import { chromiumWindowArgs, thisComputer } from './find-browser.ts';
 
 const DEMO_URL = 'https://meet.google.com/abc-defg-hij';
 const outDir = path.resolve(process.env.CALLGUARD_DEMO_OUT ?? path.join(REPO, 'demo-output'));
-const headless = !process.env.DISPLAY || process.env.CALLGUARD_DEMO_HEADLESS === '1';
+const windowArgs = process.env.CALLGUARD_DEMO_HEADLESS === '1' ? undefined : chromiumWindowArgs(thisComputer);
+const headless = windowArgs === undefined;
 
 const server = await startFixtureServer({ root: FIXTURES, routes: { '/abc-defg-hij': fixtureRoute('google-meet/pre-join') } });
 let browser;
 try {
-  browser = await launchChromium({ extensionDir: CHROME_BUILD, hosts: TEST_HOSTS, port: server.port, headless });
+  // Over DevTools: Google Chrome no longer loads an extension given on its command line.
+  browser = await launchChromium({ extensionDir: CHROME_BUILD, loadOverDevTools: true, hosts: TEST_HOSTS, port: server.port, headless, extraArgs: windowArgs });
 } catch (error) {
   console.error((error as Error).message);
   await server.close();
@@ -24,12 +29,12 @@ const worker = await extensionServiceWorker(browser);
 const page = (await browser.pages())[0] ?? (await browser.newPage());
 await page.setViewport({ width: 1280, height: 760 });
 await page.goto(DEMO_URL, { waitUntil: 'domcontentloaded' });
-console.log(`Demo call open at ${DEMO_URL} (served on loopback, port ${server.port}).`);
+console.log(`Demo call open at ${DEMO_URL} in ${await browser.version()} (served on loopback, port ${server.port}).`);
 // Join: the page moves from pre-join to the call, and a real WebRTC call starts on the fake camera.
 await new Promise((r) => setTimeout(r, 1500));
 await page.evaluate(() => (window as any).__fixture.goto('google-meet/dial-in'));
 await page.evaluate(() => (window as any).__fixture.startCall({ transforms: 'none' }));
-await waitFor(() => bannerText(page), { what: 'the CallGuard banner', timeoutMs: 15_000 });
+await settledBannerText(page);
 
 if (headless) {
   fs.mkdirSync(outDir, { recursive: true });

@@ -1,7 +1,9 @@
 // The banner lives in a closed shadow root that page scripts cannot reach; the DevTools
-// protocol can (DOM.getDocument with pierce). Helpers for tests that read or press it.
+// protocol can (DOM.getDocument with pierce). Helpers for tests (and the demo) that read or press
+// it.
 import assert from 'node:assert/strict';
-import type { Page } from 'puppeteer-core';
+import type { CDPSession, Page } from 'puppeteer-core';
+import { waitFor } from './browsers.ts';
 
 /** A node of DOM.getDocument({depth: -1, pierce: true}). */
 export interface DomNode {
@@ -32,18 +34,64 @@ export function nodeText(node: DomNode): string {
   return [...(node.children ?? []), ...(node.shadowRoots ?? [])].map(nodeText).join('');
 }
 
+/** The banner's closed shadow root, pierced by the DevTools protocol, or undefined when there is no banner. */
+async function bannerShadowRoot(cdp: CDPSession): Promise<DomNode | undefined> {
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+  return findNode(root, (n) => n.nodeName === 'CALLGUARD-BANNER')?.shadowRoots?.[0];
+}
+
 /** What the banner shows, or null when no banner is mounted. */
 export async function bannerText(page: Page): Promise<string | null> {
   const session = await page.createCDPSession();
   try {
-    const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
-    const host = findNode(root, (n) => n.nodeName === 'CALLGUARD-BANNER');
-    if (!host?.shadowRoots?.length) return null;
-    const text = nodeText(host.shadowRoots[0]!).replace(/\s+/g, ' ').trim();
+    const shadow = await bannerShadowRoot(session);
+    if (!shadow) return null;
+    const text = nodeText(shadow).replace(/\s+/g, ' ').trim();
     return text.length > 0 ? text : null;
   } finally {
     await session.detach().catch(() => {});
   }
+}
+
+/** Returns once the banner's animations (its fade-in) are over. */
+async function bannerAnimationsDone(page: Page): Promise<void> {
+  const cdp = await page.createCDPSession();
+  try {
+    const shadow = await bannerShadowRoot(cdp);
+    if (!shadow) return;
+    const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+    // An animation cancelled by a new render rejects `finished`: the caller reads the text again.
+    await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId!,
+      functionDeclaration: 'function () { return Promise.allSettled(this.getAnimations().map((a) => a.finished)).then(() => {}); }',
+      awaitPromise: true,
+    });
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+/**
+ * What the banner shows once it has settled: the same text for `quietMs` (while a call starts,
+ * each new fact can change it) and its fade-in over, so that a screenshot shows it as it stays.
+ */
+export async function settledBannerText(page: Page, { quietMs = 1_000, timeoutMs = 20_000 } = {}): Promise<string> {
+  let shown: string | null = null;
+  let shownSince = Date.now();
+  return await waitFor(
+    async () => {
+      const now = await bannerText(page);
+      if (now !== shown) {
+        shown = now;
+        shownSince = Date.now();
+        return null;
+      }
+      if (now === null || Date.now() - shownSince < quietMs) return null;
+      await bannerAnimationsDone(page);
+      return (await bannerText(page)) === now ? now : null;
+    },
+    { what: 'the CallGuard banner to settle', timeoutMs },
+  );
 }
 
 /** Clicks a button of the banner by its label, with a real mouse click at its centre. */

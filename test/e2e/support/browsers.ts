@@ -9,57 +9,12 @@ import os from 'node:os';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
 import type { Browser, LaunchOptions, Target, WebWorker } from 'puppeteer-core';
+import { findChromium, findFirefox } from '../../../scripts/find-browser.ts';
 import { certificateFingerprintSha256, importCaIntoProfile } from './cert.ts';
 import { fixtureServerCa } from './server.ts';
 
-// ---------------------------------------------------------------------------------------------
-// Finding the browsers
-
-function firstExisting(candidates: (string | undefined)[]): string | undefined {
-  for (const c of candidates) {
-    if (!c) continue;
-    try {
-      fs.accessSync(c, fs.constants.X_OK);
-      if (fs.statSync(c).isFile()) return c;
-    } catch {
-      // try the next one
-    }
-  }
-  return undefined;
-}
-
-/** CHROME_PATH, then the usual Linux locations. */
-export function findChromium(): string {
-  const found = firstExisting([
-    process.env.CHROME_PATH,
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    '/usr/bin/google-chrome',
-    '/usr/bin/google-chrome-stable',
-    '/snap/bin/chromium',
-  ]);
-  if (!found) {
-    throw new Error(
-      "No Chromium found: install the 'chromium' package (apt-get install chromium) or set CHROME_PATH",
-    );
-  }
-  return found;
-}
-
-/** FIREFOX_PATH, then the usual Linux locations. */
-export function findFirefox(): string {
-  const found = firstExisting([
-    process.env.FIREFOX_PATH,
-    '/usr/bin/firefox-esr',
-    '/usr/bin/firefox',
-  ]);
-  if (!found) {
-    throw new Error(
-      "No Firefox found: install the 'firefox-esr' package (apt-get install firefox-esr) or set FIREFOX_PATH",
-    );
-  }
-  return found;
-}
+// For the tests that start a browser by themselves.
+export { findChromium, findFirefox };
 
 const isRoot = (): boolean => process.getuid?.() === 0;
 const dumpio = (): boolean => process.env.E2E_DUMPIO === '1';
@@ -75,8 +30,14 @@ export function hostResolverRules(hosts: string[], port: number): string {
 }
 
 export type ChromiumLaunchOptions = {
-  /** Unpacked extension to load (`--load-extension`). */
+  /** Unpacked extension to load (`--load-extension`, or over DevTools: `loadOverDevTools`). */
   extensionDir?: string;
+  /**
+   * Load `extensionDir` over the DevTools protocol (Extensions.loadUnpacked, through a pipe)
+   * instead of `--load-extension`, which Google Chrome ignores since version 137 (Chromium takes
+   * both). For browsers other than Debian's Chromium, such as the demo's.
+   */
+  loadOverDevTools?: boolean;
   /** Hosts (e.g. `meet.google.com`, `*.zoom.us`) to send to the fixture server. */
   hosts: string[];
   /** Fixture server port; mapped hosts reach it on any port, so `https://meet.google.com/` works. */
@@ -112,12 +73,12 @@ export async function launchChromium(opts: ChromiumLaunchOptions): Promise<Brows
   if (opts.hosts.length > 0) {
     args.push(`--host-resolver-rules=${hostResolverRules(opts.hosts, opts.port)}`);
   }
-  if (opts.extensionDir) {
-    const dir = path.resolve(opts.extensionDir);
-    if (!fs.existsSync(path.join(dir, 'manifest.json'))) {
-      throw new Error(`No manifest.json in extension folder ${dir} (build the extension first)`);
+  const extensionDir = opts.extensionDir && path.resolve(opts.extensionDir);
+  if (extensionDir) {
+    if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) {
+      throw new Error(`No manifest.json in extension folder ${extensionDir} (build the extension first)`);
     }
-    args.push(`--disable-extensions-except=${dir}`, `--load-extension=${dir}`);
+    if (!opts.loadOverDevTools) args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
   }
   args.push(...(opts.extraArgs ?? []));
 
@@ -130,7 +91,8 @@ export async function launchChromium(opts: ChromiumLaunchOptions): Promise<Brows
     browser: 'chrome',
     executablePath: findChromium(),
     headless: opts.headless ?? true,
-    enableExtensions: true,
+    enableExtensions: extensionDir && opts.loadOverDevTools ? [extensionDir] : true,
+    pipe: opts.loadOverDevTools ?? false,
     acceptInsecureCerts: true,
     ignoreDefaultArgs,
     args,
