@@ -7,4 +7,4 @@ import { runCallWatcher, type PlatformOf } from './call/watcher';
 const platformOfSite: PlatformOf = (url, sites) => PLATFORMS.find((p) => p.id === sites.find((s) => matchesPattern(s.pattern, url))?.platform) ?? null;
 
 /** The sites the user or organisation adds: every platform, registered by the background. */
-export default defineContentScript({ ...CALL_SCRIPT, registration: 'runtime', main: (ctx) => runCallWatcher(ctx, platformOfSite, { askSites: true }) });
+export default defineContentScript({ ...CALL_SCRIPT, registration: 'runtime', main: () => runCallWatcher(platformOfSite, { askSites: true }) });

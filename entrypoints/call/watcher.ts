@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { JoinState } from '../../components/Banner';
 import { dismissBanner, expandBanner, joinNeedsConfirmation, nextBanner, NO_BANNER, settleBanner, SETTLE_AFTER_MS, type BannerMemory } from '../../core/banner';
 import type { ProbeMessage } from '../../core/channel';
@@ -23,8 +22,8 @@ import { connectProbe } from './probe-channel';
 /** Which platform reads a frame: fixed in a built-in site's script; by the added sites in the sites script. */
 export type PlatformOf = (url: URL, sites: readonly ConferenceSite[]) => Platform | null;
 
-export function runCallWatcher(ctx: ContentScriptContext, platformOf: PlatformOf, { askSites = false } = {}): void {
-  const stopped = watcherStopped(ctx);
+export function runCallWatcher(platformOf: PlatformOf, { askSites = false } = {}): void {
+  const stopped = watcherStopped();
   let probe: ProbeMessage = { rtc: { connections: [] }, app: {} };
   let lastSent = '';
   let reading = false;
@@ -94,22 +93,15 @@ export function runCallWatcher(ctx: ContentScriptContext, platformOf: PlatformOf
 /**
  * Whether this content script should stop: the extension was reloaded or updated under it (its
  * runtime is gone: Chromium leaves the old script running in the page, orphaned), or a newer
- * copy of it started in this same isolated world. WXT's ctx.isInvalid is not used alone: a page
- * can forge WXT's "content script started" DOM event (its name is built from the public extension
- * id) and so invalidate ctx, which would silence CallGuard on a hostile page. Page scripts cannot
- * reach this world's globals, so the instance mark below is one only CallGuard can set.
+ * copy of it started in this same isolated world. Not WXT's context (entrypoints/call/
+ * script-context.ts): a page can forge WXT's "content script started" DOM event. Page scripts
+ * cannot reach this world's globals, so the instance mark below is one only CallGuard can set.
  */
-function watcherStopped(ctx: ContentScriptContext): () => boolean {
+function watcherStopped(): () => boolean {
   const mark = Symbol('callguard watcher');
   const world = globalThis as { __callguardWatcher?: symbol };
   world.__callguardWatcher = mark;
-  return () => {
-    if (world.__callguardWatcher !== mark || extensionGone()) {
-      if (!ctx.signal.aborted) ctx.abort('CallGuard content script stopped');
-      return true;
-    }
-    return false;
-  };
+  return () => world.__callguardWatcher !== mark || extensionGone();
 }
 
 function extensionGone(): boolean {
