@@ -33,7 +33,7 @@ export function ReportView({ report, onRecheck, recheck = 'idle', onSensitive, o
           <h1 class="verdict" data-level={report.level}>
             {headlineText(bannerContent(report).headline)}
           </h1>
-          <p class="level-words">{levelVerdict(report.level)}</p>
+          <p class="level-words">{levelVerdict(report.level, report.e2ee)}</p>
           <p class="meta">
             {t('popup_platform')}:{' '}
             <span data-field="platform">{report.platform ? platformName(report.platform) : t('popup_unknown_platform')}</span> ·{' '}

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { FindingId, Level, PlatformId } from '../core/types';
+import { verdictOf } from '../core/severity';
+import type { E2eeState, FindingId, Level, PlatformId } from '../core/types';
 
 /** A string from _locales in the browser's language; the key itself if it is missing. */
 export function t(key: string, substitutions?: string | string[]): string {
@@ -20,7 +21,7 @@ export function findingAdvice(id: FindingId, platform: PlatformId | null): strin
   const specific = platform ? t(`advice_${messageKey(id)}_${messageKey(platform)}`) : '';
   return specific && !specific.startsWith('advice_') ? specific : t(`advice_${messageKey(id)}`);
 }
-export const levelVerdict = (level: Level) => t(`verdict_${level}`);
+export const levelVerdict = (level: Level, e2ee: E2eeState) => t(`verdict_${verdictOf(level, e2ee)}`);
 export const platformName = (id: PlatformId) => t(`platform_${messageKey(id)}`);
 
 /** The browser's UI language (also for dates and times), or undefined where it cannot be read. */

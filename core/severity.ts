@@ -17,3 +17,12 @@ export function reportLevel(findings: readonly Finding[], e2ee: 'on' | 'off' | '
 export function bySeverity<T extends Finding>(findings: readonly T[]): T[] {
   return [...findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
 }
+
+/**
+ * The words for a report's level: as the level says, except a call whose E2EE is off with
+ * nothing at warning or above, where the organisation or the user accepted provider encryption
+ * (e2ee-off at info): not "unknown", since encryption is known, and never "ok", which needs E2EE.
+ */
+export function verdictOf(level: Level, e2ee: 'on' | 'off' | 'unknown'): Level | 'accepted' {
+  return level === 'unknown' && e2ee === 'off' ? 'accepted' : level;
+}

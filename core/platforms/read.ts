@@ -47,7 +47,7 @@ export function readPage(platform: Platform, doc: Document, app: AppState): Page
 
   // What the page shows; the background weighs it against the vendor's fact and the media path.
   const uncovered = notCovered(platform, view);
-  read.e2ee = uncovered ? { state: 'off', source: 'ui', evidence: [uncovered] } : shownEncryption(platform, view);
+  read.e2ee = uncovered ? { state: 'off', source: 'ui', evidence: [uncovered] } : shownEncryption(platform, view, read.phase === 'in-call');
 
   const recording = view.find(spec.recording);
   const liveStream = view.find(spec.liveStream);
@@ -100,7 +100,7 @@ function readPhase(platform: Platform, view: PageView, read: PageRead): void {
 
 const PHASE_WORDS = { lobby: 'lobby', 'pre-join': 'pre-join', 'in-call': 'in call', 'no-call': 'no call on this page' } as const;
 
-function shownEncryption(platform: Platform, view: PageView): PageRead['e2ee'] {
+function shownEncryption(platform: Platform, view: PageView, inCall: boolean): PageRead['e2ee'] {
   const encryption = platform.detect.encryption;
   if (!encryption) return null;
   const shown = (state: 'on' | 'off', evidence: string, source: 'ui' | 'platform' = 'ui'): PageRead['e2ee'] => ({ state, source, evidence: [evidence] });
@@ -108,8 +108,9 @@ function shownEncryption(platform: Platform, view: PageView): PageRead['e2ee'] {
   if (off) return shown('off', `${platform.name} shows it is not end-to-end encrypted: ${off}`);
   const on = view.find(encryption.on);
   if (on) return shown('on', `${platform.name} shows end-to-end encryption: ${on}`);
-  // The platform's encryption is opt-in and shows when on: its absence is the platform's "off".
-  return encryption.offWithoutOn ? shown('off', encryption.offWithoutOn, 'platform') : null;
+  // The platform's encryption is opt-in and shows in the call when on: there its absence is the
+  // platform's "off". Before joining, nothing is known to show it: no claim.
+  return encryption.offWithoutOn && inCall ? shown('off', encryption.offWithoutOn, 'platform') : null;
 }
 
 function notCovered(platform: Platform, view: PageView): string | null {

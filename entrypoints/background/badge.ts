@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { verdictOf } from '../../core/severity';
 import type { Level, Report } from '../../core/types';
 
 /** Badge text and colour per level; white text on each colour passes WCAG AA. */
@@ -38,7 +39,7 @@ export async function updateBadge(tabId: number, report: Report | null): Promise
     }
     await browser.action.setTitle({
       tabId,
-      title: browser.i18n.getMessage(level ? `badge_title_${level}` : 'extensionName'),
+      title: browser.i18n.getMessage(level ? `badge_title_${verdictOf(level, report!.e2ee)}` : 'extensionName'),
     });
   } catch {
     // The tab closed meanwhile.

@@ -17,8 +17,9 @@ const inCall = (more: Omit<Want, 'phase'> = {}): Want => ({ phase: 'in-call', ..
 
 export const TABLE: Partial<Record<PlatformId, Record<string, Want>>> = {
   'google-meet': {
-    'pre-join.html': { phase: 'pre-join', e2ee: 'off' },
-    'lobby.html': { phase: 'lobby', e2ee: 'off' },
+    // Meet shows client-side encryption in the call; before joining, its absence says nothing.
+    'pre-join.html': { phase: 'pre-join', e2ee: null },
+    'lobby.html': { phase: 'lobby', e2ee: null },
     'in-call.html': inCall({ e2ee: 'off' }),
     'e2ee-on.html': inCall({ e2ee: 'on' }),
     'recording.html': inCall({ e2ee: 'off', recording: true }),
