@@ -5,10 +5,11 @@ import {
   parseForm,
   userSettingsToSave,
   withLockedValues,
+  SETTING_MESSAGE_NAMES,
   type FormErrors,
   type PolicyForm,
 } from '../core/policy/form';
-import type { BannerMode, PolicyKey } from '../core/policy/types';
+import { CONFIRM_LEVELS, type BannerMode, type PolicyKey } from '../core/policy/types';
 import { FINDING_IDS, PLATFORM_IDS, SEVERITIES, type PlatformId, type Severity } from '../core/types';
 import { findingTitle, t } from './i18n';
 import { loadOptionsData, saveUserSettings, watchOptionsData, type OptionsData } from './options-data';
@@ -98,8 +99,9 @@ export function OptionsApp({ load = loadOptionsData }: { load?: () => Promise<Op
         <section aria-labelledby="section-calls">
           <h2 id="section-calls">{t('options_section_calls')}</h2>
           <Checkbox name="requireE2EE" {...fields} />
-          <BannerChoice {...fields} />
+          <Choice name="banner" values={BANNER_MODES} {...fields} />
           <Checkbox name="acknowledgeDanger" {...fields} />
+          <Choice name="confirmBeforeJoin" values={CONFIRM_LEVELS} {...fields} />
         </section>
         <section aria-labelledby="section-network">
           <h2 id="section-network">{t('options_section_network')}</h2>
@@ -112,6 +114,7 @@ export function OptionsApp({ load = loadOptionsData }: { load?: () => Promise<Op
           <h2 id="section-platforms">{t('options_section_platforms')}</h2>
           <PlatformList name="allowedPlatforms" {...fields} />
           <PlatformList name="blockedPlatforms" {...fields} />
+          <PlatformList name="acceptProviderEncryption" {...fields} />
           <SiteRows {...fields} />
         </section>
         <section aria-labelledby="section-severity">
@@ -216,22 +219,16 @@ function Text({ name, type = 'text', form, errors, effective, update }: FieldsPr
   );
 }
 
-function BannerChoice({ form, errors, effective, update }: FieldsProps) {
+/** A setting with a few named values, as radio buttons: options_<name>_<value> says each. */
+function Choice<K extends 'banner' | 'confirmBeforeJoin'>({ name, values, form, errors, effective, update }: FieldsProps & { name: K; values: readonly PolicyForm[K][] }) {
   return (
-    <SettingField name="banner" kind="group" locked={isLocked(effective, 'banner')} error={errors.banner}>
+    <SettingField name={name} kind="group" locked={isLocked(effective, name)} error={errors[name]}>
       {(c) => (
         <div class="choices">
-          {BANNER_MODES.map((mode) => (
-            <label key={mode}>
-              <input
-                type="radio"
-                name="banner"
-                value={mode}
-                checked={form.banner === mode}
-                disabled={c.disabled}
-                onChange={() => update('banner', mode)}
-              />{' '}
-              {t(`options_banner_${mode}`)}
+          {values.map((value) => (
+            <label key={value}>
+              <input type="radio" name={name} value={value} checked={form[name] === value} disabled={c.disabled} onChange={() => update(name, value)} />{' '}
+              {t(`options_${SETTING_MESSAGE_NAMES[name]}_${value}`)}
             </label>
           ))}
         </div>
@@ -240,7 +237,7 @@ function BannerChoice({ form, errors, effective, update }: FieldsProps) {
   );
 }
 
-function PlatformList({ name, form, errors, effective, update }: FieldsProps & { name: 'allowedPlatforms' | 'blockedPlatforms' }) {
+function PlatformList({ name, form, errors, effective, update }: FieldsProps & { name: 'allowedPlatforms' | 'blockedPlatforms' | 'acceptProviderEncryption' }) {
   const toggle = (id: PlatformId, on: boolean) =>
     update(name, on ? [...form[name], id] : form[name].filter((other) => other !== id));
   return (

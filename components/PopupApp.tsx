@@ -99,7 +99,10 @@ function openBeside(tabId: number) {
     browser.sidePanel.setOptions({ tabId, path: `sidepanel.html?tab=${tabId}`, enabled: true }).catch(() => {});
     browser.sidePanel.open({ tabId }).then(() => window.close(), () => {});
   } else {
-    (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction?.open().then(() => window.close(), () => {});
+    // Firefox: one sidebar for the window, showing this call's report whichever tab is active.
+    const sidebar = (browser as unknown as { sidebarAction?: { setPanel(details: { panel: string }): Promise<void>; open(): Promise<void> } }).sidebarAction;
+    sidebar?.setPanel({ panel: browser.runtime.getURL(`/sidepanel.html?tab=${tabId}`) }).catch(() => {});
+    sidebar?.open().then(() => window.close(), () => {});
   }
 }
 

@@ -40,6 +40,8 @@ export function nextBanner(memory: BannerMemory, report: Report, settings: Banne
   if (loud.some((id) => !memory.shown.includes(id))) return { view: 'full', stage, shown };
   // The organisation asks for a confirmation before joining: say so before the click, in full.
   if (joinNeedsConfirmation(report, settings) && (memory.view === 'none' || memory.view === 'compact')) return { view: 'full', stage, shown };
+  // A call confirmed end-to-end encrypted while the compact banner still shows: nothing to say at length.
+  if (memory.view === 'compact' && stage === 'call' && memory.stage === 'call' && settings.banner === 'risk' && report.level === 'ok') return { view: 'pill', stage, shown };
   if (memory.view === 'full' || (stage === memory.stage && memory.view !== 'none')) return { ...memory, stage, shown };
   return { view: opening(report, settings, stage), stage, shown };
 }

@@ -13,7 +13,6 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
-import type { Level } from '../../core/types.ts';
 import { waitFor } from './support/browsers.ts';
 import { bannerText, CHROME_BUILD, startChromiumSession } from './support/extension.ts';
 import type { ExtensionSession } from './support/extension.ts';
@@ -21,7 +20,8 @@ import {
   axeOnBanner,
   axeOnPage,
   bannerBox,
-  bannerLevel,
+  bannerShown,
+  BANNER_STATES,
   ELSEWHERE_URL,
   extensionIdOfSession,
   focusInBanner,
@@ -31,10 +31,11 @@ import {
   setUserSettings,
   UI_ROUTES,
   type AxeSummary,
+  type BannerStateName,
 } from './support/ui-states.ts';
 
 const SCHEMES = ['light', 'dark'] as const;
-const LEVELS: Level[] = ['danger', 'warning', 'ok', 'unknown'];
+const STATES = Object.keys(BANNER_STATES) as BannerStateName[];
 
 let session: ExtensionSession;
 let extensionId: string;
@@ -56,23 +57,34 @@ async function withScheme<T>(page: Page, scheme: (typeof SCHEMES)[number], run: 
 }
 
 describe('banner', () => {
-  for (const level of LEVELS) {
-    test(`${level} banner on a real call: no axe violations, light and dark`, async () => {
-      const { page } = await openBannerState(session, level);
+  for (const name of STATES) {
+    const { level, view } = BANNER_STATES[name];
+    test(`${name}: the ${level} banner, ${view}, on a real call: no axe violations, light and dark`, async () => {
+      const { page } = await openBannerState(session, name);
       try {
-        for (const scheme of SCHEMES) {
-          const summary = await withScheme(page, scheme, () => axeOnBanner(page));
-          assertNoViolations(summary, `the ${level} banner (${scheme})`);
-          // axe really looked inside the closed shadow root: its buttons, names and contrast.
-          assert.ok(summary.shadowNodesChecked > 5, `axe saw ${summary.shadowNodesChecked} elements in the shadow root`);
-          assert.ok((summary.passes['button-name'] ?? 0) >= 2, 'the banner buttons were checked');
-          assert.ok((summary.passes['color-contrast'] ?? 0) >= 3, 'the banner text contrast was checked');
+        // Before joining with a confirmation asked for: press the platform's own join button too.
+        const states = name === 'join' ? ['guarded', 'held'] : ['shown'];
+        for (const stage of states) {
+          if (stage === 'held') {
+            await page.click('#prejoin-join-button');
+            await waitFor(async () => /Join anyway/.test((await bannerText(page)) ?? ''), { what: '"Join anyway" after the held join' });
+          }
+          for (const scheme of SCHEMES) {
+            const summary = await withScheme(page, scheme, () => axeOnBanner(page));
+            const where = `the ${name} banner${stage === 'held' ? ' (join held)' : ''} (${scheme})`;
+            assertNoViolations(summary, where);
+            // axe really looked inside the closed shadow root: its buttons, names and contrast.
+            const buttons = view === 'pill' ? 1 : view === 'compact' ? 1 : 2;
+            assert.ok(summary.shadowNodesChecked > (view === 'pill' ? 1 : 5), `axe saw ${summary.shadowNodesChecked} elements in the shadow root of ${where}`);
+            assert.ok((summary.passes['button-name'] ?? 0) >= buttons, `the banner buttons were checked in ${where}`);
+            assert.ok((summary.passes['color-contrast'] ?? 0) >= (view === 'pill' ? 1 : 3), `the banner text contrast was checked in ${where}`);
           // (axe leaves symbols such as the ✓ mark to people: it is decorative, aria-hidden, white on the level colour.)
-          const undecided = summary.incomplete
-            .filter((i) => i.id === 'color-contrast')
-            .flatMap((i) => i.targets)
-            .filter((target) => !/nonBmp/.test(target));
-          assert.deepEqual(undecided, [], 'axe could decide every contrast');
+            const undecided = summary.incomplete
+              .filter((i) => i.id === 'color-contrast')
+              .flatMap((i) => i.targets)
+              .filter((target) => !/nonBmp/.test(target));
+            assert.deepEqual(undecided, [], `axe could decide every contrast in ${where}`);
+          }
         }
       } finally {
         await page.close();
@@ -89,7 +101,7 @@ describe('banner', () => {
       // The user is working the call with the keyboard when the banner comes up.
       await page.focus('button[aria-label="Turn off camera"]');
       await page.evaluate(() => (window as any).__fixture.startCall({ transforms: 'none' }));
-      await waitFor(async () => (await bannerLevel(page)) === 'warning', { what: 'the warning banner' });
+      await waitFor(async () => (await bannerShown(page))?.view === 'full', { what: 'the full warning banner' });
       await new Promise((r) => setTimeout(r, 300));
       const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName);
       assert.equal(await focused(), 'Turn off camera', 'the banner did not take the focus');
@@ -99,25 +111,31 @@ describe('banner', () => {
       await page.keyboard.press('Tab');
       assert.equal(await focused(), 'CALLGUARD-BANNER', 'Tab reaches the banner');
       await page.keyboard.press('Escape');
-      await waitFor(async () => (await bannerLevel(page)) === null, { what: 'the banner to go on Escape' });
+      await waitFor(async () => (await bannerShown(page))?.view === 'pill', { what: 'the banner to settle into the pill on Escape' });
       assert.equal(await focused(), 'People', 'focus is back where the user was');
+
+      // The pill is one Tab away too, and Enter opens the full banner again.
+      await page.keyboard.press('Tab');
+      assert.equal(await focused(), 'CALLGUARD-BANNER', 'Tab reaches the pill');
+      await page.keyboard.press('Enter');
+      await waitFor(async () => (await bannerShown(page))?.view === 'full', { what: 'the full banner from the pill' });
     } finally {
       await page.close();
     }
   });
 
-  test('dismissed for this call, back when something new and serious appears (recording starts)', async () => {
+  test('dismissed into the pill for this call; the full banner back when something new to act on appears (recording starts)', async () => {
     const { page } = await openBannerState(session, 'warning');
     try {
       await focusInBanner(page, 'Dismiss');
       await page.keyboard.press('Enter');
-      await waitFor(async () => (await bannerLevel(page)) === null, { what: 'the banner to go' });
-      // The same findings again: it stays away.
+      await waitFor(async () => (await bannerShown(page))?.view === 'pill', { what: 'the pill after Dismiss' });
+      // The same findings again: it stays a pill.
       await new Promise((r) => setTimeout(r, 1500));
-      assert.equal(await bannerLevel(page), null);
+      assert.equal((await bannerShown(page))?.view, 'pill');
       // Recording starts mid-call (the page now shows it; the call goes on).
       await page.evaluate(() => (window as any).__fixture.goto('google-meet/recording'));
-      await waitFor(async () => (await bannerLevel(page)) !== null, { what: 'the banner back for the recording', timeoutMs: 10_000 });
+      await waitFor(async () => (await bannerShown(page))?.view === 'full', { what: 'the full banner back for the recording', timeoutMs: 10_000 });
       assert.match((await bannerText(page)) ?? '', /The call is being recorded/);
     } finally {
       await page.close();
@@ -149,7 +167,7 @@ describe('popup', () => {
       await popup.setViewport({ width: 420, height: 800 });
       await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
       await popup.waitForSelector('.report h1');
-      assert.equal(await popup.$eval('h1', (h) => h.textContent), 'This call is not private.');
+      assert.equal(await popup.$eval('h1', (h) => h.textContent), 'Someone is on a phone line');
       await openAllDetails(popup);
       for (const scheme of SCHEMES) {
         assertNoViolations(await withScheme(popup, scheme, () => axeOnPage(popup)), `the popup in a call (${scheme})`);

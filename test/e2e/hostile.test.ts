@@ -5,9 +5,10 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page, WebWorker } from 'puppeteer-core';
 import { extensionServiceWorker, launchChromium, waitFor } from './support/browsers.ts';
-import { findNode, type DomNode } from './support/banner-dom.ts';
+import { bannerWide, findNode, type DomNode } from './support/banner-dom.ts';
 import { bannerText, CHROME_BUILD, FIXTURES, fixtureRoute, tabIdOf, waitForReport, startFirefoxSession } from './support/extension.ts';
 import { startFixtureServer } from './support/server.ts';
+import { bannerShown } from './support/ui-states.ts';
 import type { FixtureServer } from './support/server.ts';
 
 const ZOOM_URL = 'https://app.zoom.us/wc/123456789/join';
@@ -32,7 +33,8 @@ async function bannerOnScreen(page: Page): Promise<{ onTop: boolean; host: Recor
   try {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
     const host = findNode(root, (n) => n.nodeName === 'CALLGUARD-BANNER');
-    const aside = host?.shadowRoots?.[0] && findNode(host.shadowRoots[0], (n) => n.nodeName === 'ASIDE');
+    // The banner, full or compact, or the pill it settles into.
+    const aside = host?.shadowRoots?.[0] && findNode(host.shadowRoots[0], (n) => (n.nodeName === 'ASIDE' || n.nodeName === 'BUTTON') && (n.attributes ?? []).includes('data-level'));
     if (!aside) return null;
     const { model } = (await cdp.send('DOM.getBoxModel', { nodeId: aside.nodeId }).catch(() => ({ model: null }))) as {
       model: { border: number[] } | null;
@@ -150,7 +152,7 @@ describe('Chromium', () => {
     }
   });
 
-  test('a page that hides, covers, clips, restyles and removes the banner does not keep it hidden', async () => {
+  test('a page that hides, covers, clips, restyles and removes the banner (compact, then the pill) does not keep it hidden', async () => {
     const { page, tabId } = await open('https://meet.google.com/hos-tile-pgs');
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(String(e)));
@@ -164,7 +166,7 @@ describe('Chromium', () => {
           return s?.onTop ? s : undefined;
         }, { what: `banner on top: ${what}`, timeoutMs: 5000 });
         assert.deepEqual(state.host, UNTOUCHED_HOST, `host style (${what})`);
-        assert.match((await bannerText(page)) ?? '', /Not end-to-end encrypted/i);
+        assert.match((await bannerText(page)) ?? '', /Google Meet can access this call's audio and video/);
       };
 
       // Page stylesheet with !important, html clip-path, an opaque cover at the highest z-index.
@@ -195,6 +197,13 @@ describe('Chromium', () => {
       assert.equal((await waitForReport(worker, tabId, 'still at risk', (r) => r.inCall)).level, 'warning');
       await page.evaluate(() => (window as any).__attack('none'));
       await visible('after the page stops fighting');
+      // By now the compact banner has settled into the pill: the page cannot hide that either.
+      await waitFor(async () => (await bannerShown(page))?.view === 'pill', { what: 'the pill', timeoutMs: 10_000 });
+      await page.evaluate(() => (window as any).__attack('restyle'));
+      await new Promise((r) => setTimeout(r, 500));
+      await visible('the pill: inline !important, hidden, inert, hidePopover, popover removed');
+      await page.evaluate(() => (window as any).__attack('remove-once'));
+      await visible('the pill, removed once');
       assert.deepEqual(pageErrors, []);
     } finally {
       await page.close();
@@ -267,7 +276,7 @@ describe('Firefox', () => {
     try {
       await page.goto(`${server.origin('meet.jit.si')}/HostilePrimordials`, { waitUntil: 'domcontentloaded' });
       await startCall(page, 'none');
-      await waitFor(() => page.evaluate(() => document.querySelector('callguard-banner') !== null), { what: 'the banner', timeoutMs: 15_000 });
+      await waitFor(() => bannerWide(page), { what: 'the full banner (a claimed E2EE the media contradicts)', timeoutMs: 15_000 });
       const hostile = await page.evaluate(() => (window as any).__hostile);
       assert.deepEqual(hostile.secrets, []);
       assert.deepEqual(hostile.types.filter((t: string) => /^callguard:(facts|request|ack):/.test(t)), []);
@@ -281,7 +290,7 @@ describe('Firefox', () => {
     try {
       await page.goto(`${server.origin('app.zoom.us')}/wc/123456789/join`, { waitUntil: 'domcontentloaded' });
       await startCall(page, 'all');
-      await waitFor(() => page.evaluate(() => document.querySelector('callguard-banner') !== null), { what: 'the banner', timeoutMs: 15_000 });
+      await waitFor(() => bannerWide(page), { what: 'the full banner (a fake padlock Zoom overrules)', timeoutMs: 15_000 });
     } finally {
       await page.close();
     }

@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'puppeteer-core';
 import { waitFor } from './support/browsers.ts';
+import { bannerWide } from './support/banner-dom.ts';
 import {
 
   fixtureRoute,
@@ -160,8 +161,9 @@ describe('Firefox', () => {
   after(() => close?.());
 
   // Firefox gives tests no way into extension storage, so these watch what the user sees: the
-  // banner host appears only for a call at risk (banner mode "risk", the default).
-  const bannerShown = (page: Page) => page.evaluate(() => document.querySelector('callguard-banner') !== null);
+  // wide banner (full or compact) for a call at risk, only the small pill for an E2EE call
+  // (banner mode "risk", the default).
+  const pillOnly = async (page: Page) => (await page.evaluate(() => document.querySelector('callguard-banner') !== null)) && !(await bannerWide(page));
 
   async function callOn(path: string, transforms: Transforms, realm: 'top' | 'iframe' = 'top') {
     const page = await browser.newPage();
@@ -180,26 +182,27 @@ describe('Firefox', () => {
     }
   });
 
-  test('an app that claims E2EE with transforms everywhere: no banner (level ok)', async () => {
+  test('an app that claims E2EE with transforms everywhere: only the pill (level ok)', async () => {
     const page = await callOn('/E2eeCall', 'all');
     try {
-      // Give the report time to arrive; a banner must not appear.
+      await waitFor(() => pillOnly(page), { what: 'the pill alone', timeoutMs: 15_000 });
+      // Reports keep coming: the banner stays a pill.
       await new Promise((r) => setTimeout(r, 2500));
-      assert.equal(await bannerShown(page), false);
+      assert.equal(await pillOnly(page), true);
     } finally {
       await page.close();
     }
   });
 
   for (const [name, transforms, realm] of [
-    ['the same app on a plain call: rtc contradicts it, banner', 'none', 'top'],
-    ['the same app with a transform on audio only: banner', 'audio', 'top'],
-    ['the same app with a connection from a fresh iframe: banner', 'none', 'iframe'],
+    ['the same app on a plain call: rtc contradicts it, the full banner', 'none', 'top'],
+    ['the same app with a transform on audio only: the full banner', 'audio', 'top'],
+    ['the same app with a connection from a fresh iframe: the full banner', 'none', 'iframe'],
   ] as const) {
     test(name, async () => {
       const page = await callOn('/E2eeCall', transforms, realm);
       try {
-        await waitFor(() => bannerShown(page), { what: 'the banner', timeoutMs: 15_000 });
+        await waitFor(() => bannerWide(page), { what: 'the banner', timeoutMs: 15_000 });
       } finally {
         await page.close();
       }
@@ -209,7 +212,7 @@ describe('Firefox', () => {
   test('a hostile page cannot suppress the e2ee-off banner', async () => {
     const page = await callOn('/HostileCall', 'none');
     try {
-      await waitFor(() => bannerShown(page), { what: 'the banner', timeoutMs: 15_000 });
+      await waitFor(() => bannerWide(page), { what: 'the banner', timeoutMs: 15_000 });
       const secrets = await page.evaluate(() => (window as any).__hostile.secrets as string[]);
       assert.deepEqual(secrets.filter((s) => s !== 'attacker-secret'), []);
     } finally {

@@ -59,13 +59,17 @@ export async function startChromiumSession(routes: Routes, opts: { extraArgs?: s
 }
 
 /** Fixture server + Firefox with the built extension installed (hosts keep the server's port). */
-export async function startFirefoxSession(routes: Routes): Promise<{ server: FixtureServer; browser: Browser; close(): Promise<void> }> {
+export async function startFirefoxSession(
+  routes: Routes,
+  { extraArgs = [] as string[] } = {},
+): Promise<{ server: FixtureServer; browser: Browser; extensionOrigin: string | undefined; close(): Promise<void> }> {
   const server = await startFixtureServer({ root: FIXTURES, routes });
   try {
-    const { browser } = await launchFirefox({ extensionDir: FIREFOX_BUILD, port: server.port });
+    const { browser, extensionOrigin } = await launchFirefox({ extensionDir: FIREFOX_BUILD, port: server.port, extraArgs });
     return {
       server,
       browser,
+      extensionOrigin,
       close: async () => {
         await browser.close().catch(() => {});
         await server.close();

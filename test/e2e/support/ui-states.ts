@@ -17,16 +17,22 @@ declare const chrome: any;
 
 /** Calls served already in their in-call state (with their own styles), the media still to start. */
 export const MEET_DIAL_IN_URL = 'https://meet.google.com/cgx-dial-inx';
+/** An ordinary Meet call: nobody to worry about, provider encryption (Meet's normal case). */
+export const MEET_ORDINARY_URL = 'https://meet.google.com/cgx-ordn-ary';
 export const JITSI_E2EE_URL = 'https://meet.jit.si/CallGuardUiTest';
 /** A Jitsi room whose page CallGuard cannot read (markup changed): WebRTC alone decides. */
 export const JITSI_CHANGED_URL = 'https://meet.jit.si/CallGuardChangedPage';
+/** Teams' pre-join screen: its browser client cannot do E2EE, known before joining. */
+export const TEAMS_PRE_JOIN_URL = 'https://teams.microsoft.com/v2/';
 /** A site CallGuard does not cover. */
 export const ELSEWHERE_URL = 'https://www.example.org/elsewhere';
 
 export const UI_ROUTES: Routes = {
   '/cgx-dial-inx': fixtureRoute('google-meet/dial-in'),
+  '/cgx-ordn-ary': fixtureRoute('google-meet/in-call'),
   '/CallGuardUiTest': fixtureRoute('jitsi/e2ee-on'),
   '/CallGuardChangedPage': fixtureRoute('changed/unrecognisable'),
+  '/v2/': fixtureRoute('teams/pre-join'),
   '/elsewhere': fixtureRoute('webrtc/bare'),
 };
 
@@ -35,41 +41,79 @@ export const SUPPORT = {
   supportUrl: 'https://intranet.example.org/security/calls',
 };
 
+type View = 'full' | 'compact' | 'pill';
+
 interface BannerState {
   url: string;
-  transforms: 'none' | 'all';
+  /** The call's media; none: the page is shown before joining. */
+  transforms: 'none' | 'all' | null;
   /** The user's settings for this state (storage.local userSettings). */
   settings: Record<string, unknown>;
+  level: Level;
+  view: View;
   what: string;
 }
 
-/** One real call per banner level. */
-export const BANNER_STATES: Record<Level, BannerState> = {
+/** One real call (or pre-join screen) per state of the banner. */
+export const BANNER_STATES = {
   danger: {
     url: MEET_DIAL_IN_URL,
     transforms: 'none',
     settings: { requireE2EE: true, acknowledgeDanger: true, ...SUPPORT },
+    level: 'danger',
+    view: 'full',
     what: 'Google Meet, a dial-in participant, the organisation requires E2EE and confirmation of danger',
   },
   warning: {
     url: MEET_DIAL_IN_URL,
     transforms: 'none',
     settings: {},
+    level: 'warning',
+    view: 'full',
     what: 'Google Meet, a dial-in participant, no E2EE',
+  },
+  provider: {
+    url: MEET_ORDINARY_URL,
+    transforms: 'none',
+    settings: {},
+    level: 'warning',
+    view: 'compact',
+    what: 'an ordinary Google Meet call: provider encryption only (compact, before it settles)',
+  },
+  pill: {
+    url: MEET_ORDINARY_URL,
+    transforms: 'none',
+    settings: {},
+    level: 'warning',
+    view: 'pill',
+    what: 'an ordinary Google Meet call, a few seconds in: the pill',
   },
   ok: {
     url: JITSI_E2EE_URL,
     transforms: 'all',
     settings: { banner: 'always' },
+    level: 'ok',
+    view: 'compact',
     what: 'Jitsi Meet with E2EE on (banner set to "always")',
   },
   unknown: {
     url: JITSI_CHANGED_URL,
     transforms: 'all',
     settings: {},
+    level: 'unknown',
+    view: 'compact',
     what: 'a Jitsi page CallGuard cannot read, media with transforms',
   },
-};
+  join: {
+    url: TEAMS_PRE_JOIN_URL,
+    transforms: null,
+    settings: { confirmBeforeJoin: 'warning' },
+    level: 'warning',
+    view: 'full',
+    what: "Teams' pre-join screen, the organisation asks for a confirmation before joining",
+  },
+} satisfies Record<string, BannerState>;
+export type BannerStateName = keyof typeof BANNER_STATES;
 
 export async function setUserSettings(worker: WebWorker, settings: Record<string, unknown>): Promise<void> {
   await worker.evaluate((s: unknown) => chrome.storage.local.set({ userSettings: s }), settings);
@@ -79,30 +123,36 @@ export function extensionIdOfSession(session: ExtensionSession): string {
   return new URL(session.worker.url()).host;
 }
 
-/** Opens a call page, starts its media (the call begins), and waits for the report and the banner of `level`. */
+/** Opens a call page, starts its media (the call begins), and waits for the report and the banner of the state. */
 export async function openBannerState(
   session: ExtensionSession,
-  level: Level,
+  name: BannerStateName,
   opts: { viewport?: { width: number; height: number } } = {},
 ): Promise<{ page: Page; tabId: number; report: Report }> {
-  const state = BANNER_STATES[level];
+  const state: BannerState = BANNER_STATES[name];
   await setUserSettings(session.worker, state.settings);
   const page = await session.browser.newPage();
   await page.setViewport(opts.viewport ?? { width: 1280, height: 720 });
   await page.goto(state.url, { waitUntil: 'domcontentloaded' });
   const tabId = await tabIdOf(session.worker, page);
-  await page.evaluate((t: string) => (window as any).__fixture.startCall({ transforms: t }), state.transforms);
+  if (state.transforms) await page.evaluate((t: string) => (window as any).__fixture.startCall({ transforms: t }), state.transforms);
+  const inCall = state.transforms !== null;
   let last: Report | undefined;
   const report = await waitFor(
     async () => {
       last = await storedReport(session.worker, tabId);
-      return last && last.inCall && last.level === level && last.e2eeEvidence.some((e) => /transform|app state/.test(e)) ? last : null;
+      const media = !inCall || last?.e2eeEvidence.some((e) => /transform|app state/.test(e));
+      return last && last.inCall === inCall && last.level === state.level && media ? last : null;
     },
-    { what: `a ${level} report (${state.what})`, timeoutMs: 20_000, intervalMs: 100 },
+    { what: `a ${state.level} report (${state.what})`, timeoutMs: 20_000, intervalMs: 100 },
   ).catch((error: Error) => {
     throw new Error(`${error.message}\nlast report: ${JSON.stringify(last && { level: last.level, e2ee: last.e2ee, findings: last.findings.map((f) => `${f.id}:${f.severity}`), evidence: last.e2eeEvidence })}`);
   });
-  await waitFor(async () => (await bannerLevel(page)) === level, { what: `the ${level} banner`, timeoutMs: 10_000 });
+  // The compact banner settles into the pill by itself after a few seconds.
+  await waitFor(async () => {
+    const shown = await bannerShown(page);
+    return shown?.level === state.level && shown.view === state.view;
+  }, { what: `the ${state.level} banner, ${state.view}`, timeoutMs: 15_000 });
   // The banner fades in (unless reduced motion is asked for): look at it once it has settled.
   await new Promise((r) => setTimeout(r, 400));
   return { page, tabId, report };
@@ -118,24 +168,31 @@ const attr = (node: DomNode, name: string) => {
   return at >= 0 ? list[at + 1] : undefined;
 };
 
-/** The banner host, its closed shadow root and the banner element (pierced by CDP). */
+/** The banner host, its closed shadow root and the banner element, full, compact or the pill (pierced by CDP). */
 export async function bannerNodes(cdp: CDPSession): Promise<{ host: DomNode; root: DomNode; banner: DomNode } | null> {
   const { root: doc } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as unknown as { root: DomNode };
   const host = findNode(doc, (n) => n.nodeName === 'CALLGUARD-BANNER');
   const root = host?.shadowRoots?.[0];
-  const banner = root && findNode(root, (n) => n.nodeName === 'ASIDE' && attr(n, 'data-level') !== undefined);
+  const banner = root && findNode(root, (n) => (n.nodeName === 'ASIDE' || n.nodeName === 'BUTTON') && attr(n, 'data-level') !== undefined);
   return host && root && banner ? { host, root, banner } : null;
+}
+
+/** The level and view the banner shows, or null when there is none. */
+export async function bannerShown(page: Page): Promise<{ level: Level; view: View } | null> {
+  const cdp = await page.createCDPSession();
+  try {
+    const nodes = await bannerNodes(cdp);
+    if (!nodes) return null;
+    const level = attr(nodes.banner, 'data-level') as Level;
+    return { level, view: nodes.banner.nodeName === 'BUTTON' ? 'pill' : (attr(nodes.banner, 'data-view') as View) };
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
 }
 
 /** The level the banner shows, or null when there is none. */
 export async function bannerLevel(page: Page): Promise<Level | null> {
-  const cdp = await page.createCDPSession();
-  try {
-    const nodes = await bannerNodes(cdp);
-    return nodes ? ((attr(nodes.banner, 'data-level') as Level | undefined) ?? null) : null;
-  } finally {
-    await cdp.detach().catch(() => {});
-  }
+  return (await bannerShown(page))?.level ?? null;
 }
 
 /** The banner's box on the page (CSS pixels). */

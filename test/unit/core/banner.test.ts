@@ -46,6 +46,11 @@ describe('nextBanner', () => {
     expect(play('risk', [PROVIDER, PROVIDER, 'settle', PROVIDER, OK])).toEqual(['compact', 'compact', 'pill', 'pill', 'pill']);
   });
 
+  it('E2EE confirmed while the compact banner shows (media arrived): the pill at once, unless the banner is set to "always"', () => {
+    expect(play('risk', [UNVERIFIED, OK])).toEqual(['compact', 'pill']);
+    expect(play('always', [UNVERIFIED, OK])).toEqual(['compact', 'compact']);
+  });
+
   it('a new finding to act on brings the full banner back mid-call, also after a dismissal', () => {
     expect(play('risk', [PROVIDER, 'settle', RECORDING, 'dismiss', RECORDING, DIAL_IN])).toEqual(['compact', 'pill', 'full', 'pill', 'pill', 'full']);
   });
