@@ -1,4 +1,4 @@
-// What every report must satisfy, whatever went in (docs/report-format.md, DESIGN.md).
+// What every report must satisfy, whatever went in (docs/report-format.md, docs/design.md).
 import { expect } from 'vitest';
 import { FINDING_IDS, SEVERITIES, type Report } from '../../../core/types';
 import { E2EE_STATES, LEVELS, PHASES, SOURCES } from './arbitraries';
