@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { effectivePolicy, type EffectivePolicy } from '../core/policy/effective';
 import {
@@ -90,6 +91,10 @@ export function OptionsApp({ load = loadOptionsData }: { load?: () => Promise<Op
     <main class="options">
       <h1>{t('options_title')}</h1>
       <p>{t('options_intro')}</p>
+      <p class="about" data-field="about">
+        {t('popup_version', browser.runtime.getManifest().version)}
+        {effective.locked.length > 0 && ` · ${t('popup_managed')}`}
+      </p>
       {effective.locked.length > 0 && (
         <p class="managed-summary" data-managed-summary>
           {t('options_managed_summary', String(effective.locked.length))}
@@ -123,6 +128,7 @@ export function OptionsApp({ load = loadOptionsData }: { load?: () => Promise<Op
         </section>
         <section aria-labelledby="section-support">
           <h2 id="section-support">{t('options_section_support')}</h2>
+          <Checkbox name="allowNamesInExport" {...fields} />
           <Text name="supportMessage" {...fields} />
           <Text name="supportUrl" type="url" {...fields} />
         </section>
@@ -150,7 +156,7 @@ interface FieldsProps {
 
 const isLocked = (effective: EffectivePolicy, key: PolicyKey) => effective.locked.includes(key);
 
-function Checkbox({ name, form, errors, effective, update }: FieldsProps & { name: 'requireE2EE' | 'trustVpn' | 'acknowledgeDanger' }) {
+function Checkbox({ name, form, errors, effective, update }: FieldsProps & { name: 'requireE2EE' | 'trustVpn' | 'acknowledgeDanger' | 'allowNamesInExport' }) {
   return (
     <SettingField name={name} kind="checkbox" locked={isLocked(effective, name)} error={errors[name]}>
       {(c) => (

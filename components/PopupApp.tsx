@@ -1,10 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { exportedReport } from '../core/export';
 import type { ExtensionMessage } from '../core/messages';
+import { effectivePolicy, type EffectivePolicy } from '../core/policy/effective';
 import { PLATFORMS } from '../core/platforms/index';
 import { STORAGE, userSites } from '../core/storage';
 import type { Report } from '../core/types';
 import { platformName, t } from './i18n';
+import { loadOptionsData, watchOptionsData } from './options-data';
 import { ReportView, type RecheckState } from './ReportView';
 import { requestSiteAccess, sitePatternFor } from './site-access';
 
@@ -67,8 +70,16 @@ export function PopupApp({ tabParam, beside = false }: { tabParam: string | null
     return () => clearTimeout(timer);
   }, [recheck]);
 
+  const settings = useEffectivePolicy();
   if (report === undefined) return <p aria-busy="true">{t('popup_loading')}</p>;
-  if (!report || (!report.inCall && report.phase === 'no-call')) return <NoCallView watched={report !== null} tabUrl={tabUrl} />;
+  if (!report || (!report.inCall && report.phase === 'no-call')) {
+    return (
+      <>
+        <NoCallView watched={report !== null} tabUrl={tabUrl} />
+        <About settings={settings} />
+      </>
+    );
+  }
 
   const onRecheck = () => {
     recheckFrom.current = report.updatedAt;
@@ -79,14 +90,71 @@ export function PopupApp({ tabParam, beside = false }: { tabParam: string | null
     if (tabId !== null && tabId >= 0) browser.runtime.sendMessage({ type: 'set-sensitive', tabId, sensitive } satisfies ExtensionMessage).catch(() => {});
   };
   return (
-    <ReportView
-      report={report}
-      onRecheck={onRecheck}
-      recheck={recheck}
-      onSensitive={onSensitive}
-      onOpenBeside={beside || tabId === null || tabId < 0 ? undefined : () => openBeside(tabId)}
-    />
+    <>
+      <ReportView
+        report={report}
+        onRecheck={onRecheck}
+        recheck={recheck}
+        onSensitive={onSensitive}
+        onOpenBeside={beside || tabId === null || tabId < 0 ? undefined : () => openBeside(tabId)}
+        onExport={settings ? (includeNames) => void saveExport(report, includeNames, settings) : undefined}
+        namesAllowed={settings?.policy.allowNamesInExport ?? false}
+      />
+      <About settings={settings} />
+    </>
   );
+}
+
+/** The effective settings (defaults, the user's, the organisation's), kept live; null while loading. */
+function useEffectivePolicy(): EffectivePolicy | null {
+  const [settings, setSettings] = useState<EffectivePolicy | null>(null);
+  useEffect(() => {
+    const load = () => loadOptionsData().then(({ user, admin }) => setSettings(effectivePolicy(user, admin)), () => setSettings(effectivePolicy(undefined, undefined)));
+    load();
+    return watchOptionsData(load);
+  }, []);
+  return settings;
+}
+
+/** Which CallGuard this is, and whether an organisation manages it (its settings: the options page). */
+function About({ settings }: { settings: EffectivePolicy | null }) {
+  const managed = (settings?.locked.length ?? 0) > 0;
+  return (
+    <p class="about" data-field="about">
+      {t('popup_version', browser.runtime.getManifest().version)}
+      {managed && (
+        <>
+          {' · '}
+          <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noopener">
+            {t('popup_managed')}
+          </a>
+        </>
+      )}
+    </p>
+  );
+}
+
+/** "Export report": the report with placeholders for names unless asked for, as a file on the user's disk. */
+async function saveExport(report: Report, includeNames: boolean, policy: EffectivePolicy) {
+  const exported = exportedReport(report, {
+    includeNames,
+    extensionVersion: browser.runtime.getManifest().version,
+    browser: await browserName(),
+    policy,
+    now: new Date(),
+  });
+  const url = URL.createObjectURL(new Blob([JSON.stringify(exported, null, 2)], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `callguard-report-${report.updatedAt.replace(/[:.]/g, '-')}.json`;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** "Firefox 140.3.0" where the browser says (Firefox), else the user agent's own words. */
+async function browserName(): Promise<string> {
+  const info = await (browser.runtime as { getBrowserInfo?: () => Promise<{ name: string; version: string }> }).getBrowserInfo?.().catch(() => undefined);
+  return info ? `${info.name} ${info.version}` : navigator.userAgent;
 }
 
 /**

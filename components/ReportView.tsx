@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { bannerContent } from '../core/banner';
 import type { Level, PlatformId, Report, ReportFinding, Source, TimelineEntry } from '../core/types';
 import { headlineText } from './Banner';
@@ -15,12 +16,17 @@ export interface ReportViewProps {
   onSensitive?(sensitive: boolean): void;
   /** The popup's "Show beside the call" (the side panel or sidebar); absent in the panel itself. */
   onOpenBeside?(): void;
+  /** Saves the report; names only when asked for. */
+  onExport?(includeNames: boolean): void;
+  /** The organisation allows names in exports (allowNamesInExport). */
+  namesAllowed?: boolean;
 }
 
 const LEVEL_MARK: Record<Level, string> = { danger: '!', warning: '!', unknown: '?', ok: '✓' };
 
 /** The full report: verdict first, then each finding with its evidence and what to do, then what happened. */
-export function ReportView({ report, onRecheck, recheck = 'idle', onSensitive, onOpenBeside }: ReportViewProps) {
+export function ReportView({ report, onRecheck, recheck = 'idle', onSensitive, onOpenBeside, onExport, namesAllowed = true }: ReportViewProps) {
+  const [includeNames, setIncludeNames] = useState(false);
   const active = report.findings.filter((f) => f.active);
   const earlier = report.findings.filter((f) => !f.active);
   return (
@@ -77,10 +83,19 @@ export function ReportView({ report, onRecheck, recheck = 'idle', onSensitive, o
               {t('popup_open_beside')}
             </button>
           )}
-          <button type="button" onClick={() => exportReport(report)}>
-            {t('popup_export')}
-          </button>
+          {onExport && (
+            <button type="button" onClick={() => onExport(includeNames && namesAllowed)}>
+              {t('popup_export')}
+            </button>
+          )}
         </div>
+        {onExport && (
+          <label class="include-names">
+            <input type="checkbox" checked={includeNames && namesAllowed} disabled={!namesAllowed} onChange={(e) => setIncludeNames(e.currentTarget.checked)} />{' '}
+            {t('popup_include_names')}
+            {!namesAllowed && <span class="hint">{t('popup_names_not_allowed')}</span>}
+          </label>
+        )}
         <p class="checked" role="status" data-field="checked">
           {recheck === 'checking'
             ? t('popup_checking')
@@ -150,14 +165,4 @@ function Evidence({ items, source }: { items: string[]; source?: Source }) {
       </ul>
     </details>
   );
-}
-
-/** "Export report": the same JSON that is kept in storage.session. */
-function exportReport(report: Report) {
-  const url = URL.createObjectURL(new Blob([JSON.stringify(report, null, 2)], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `callguard-report-${report.updatedAt.replace(/[:.]/g, '-')}.json`;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

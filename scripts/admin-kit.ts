@@ -166,6 +166,7 @@ export const EXAMPLE_SETTINGS: Readonly<Record<string, unknown>> = {
   supportUrl: 'https://intranet.example.org/secure-calls',
   acceptProviderEncryption: ['teams', 'webex'],
   confirmBeforeJoin: 'danger',
+  allowNamesInExport: false,
 };
 
 /** The example of every setting of the schema, in the schema's order. */
@@ -420,6 +421,17 @@ export const TRANSLATIONS: Readonly<Record<string, Translation>> = {
     'de-DE': [
       'Anbieterverschlüsselung auf diesen Plattformen akzeptieren',
       'Plattformen, auf denen die Organisation Transportverschlüsselung akzeptiert, bei der der Anbieter auf die Medien zugreifen kann (der Normalfall bei Meet, Zoom, Teams und Webex im Browser). Dort wird „nicht Ende-zu-Ende-verschlüsselt“ als Information angezeigt und löst nie das Banner aus. Leer: nirgends.',
+    ],
+  },
+  allowNamesInExport: {
+    from: 'dc7de551',
+    'fr-FR': [
+      'Autoriser les noms dans les rapports exportés',
+      "Indique si « Exporter le rapport » peut inclure les noms et numéros de téléphone des participants lorsque l'utilisateur coche « Inclure les noms ». false : les exports les remplacent toujours par des substituts. Par défaut : true.",
+    ],
+    'de-DE': [
+      'Namen in exportierten Berichten erlauben',
+      'Ob „Bericht exportieren“ Namen und Telefonnummern der Teilnehmenden enthalten darf, wenn der Nutzer „Namen einschließen“ ankreuzt. false: Exporte ersetzen sie immer durch Platzhalter. Standard: true.',
     ],
   },
   confirmBeforeJoin: {

@@ -17,4 +17,5 @@ export const DEFAULT_POLICY: Policy = {
   supportUrl: '',
   acceptProviderEncryption: [],
   confirmBeforeJoin: 'off',
+  allowNamesInExport: true,
 };

@@ -39,6 +39,7 @@ export interface PolicyForm {
   supportUrl: string;
   acceptProviderEncryption: PlatformId[];
   confirmBeforeJoin: ConfirmBeforeJoin;
+  allowNamesInExport: boolean;
 }
 
 /** An input error: an i18n message key and the entries it is about (its $1). */
@@ -66,6 +67,7 @@ export const SETTING_MESSAGE_NAMES: Record<PolicyKey, string> = {
   supportUrl: 'support_url',
   acceptProviderEncryption: 'accept_provider_encryption',
   confirmBeforeJoin: 'confirm_before_join',
+  allowNamesInExport: 'allow_names_in_export',
 };
 
 export function formFromPolicy(policy: Policy): PolicyForm {
@@ -160,6 +162,7 @@ export function parseForm(form: PolicyForm, fallback: Policy = DEFAULT_POLICY, l
   values.requireE2EE = form.requireE2EE;
   values.trustVpn = form.trustVpn;
   values.acknowledgeDanger = form.acknowledgeDanger;
+  values.allowNamesInExport = form.allowNamesInExport;
   values.banner = form.banner;
   values.confirmBeforeJoin = form.confirmBeforeJoin;
   values.acceptProviderEncryption = PLATFORM_IDS.filter((id) => form.acceptProviderEncryption.includes(id));

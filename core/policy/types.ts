@@ -41,6 +41,8 @@ export interface Policy {
   acceptProviderEncryption: PlatformId[];
   /** Confirm in CallGuard before the platform's join button works, when the known findings reach this level. */
   confirmBeforeJoin: ConfirmBeforeJoin;
+  /** "Export report" may include participant names and numbers when the user asks; false: always placeholders. */
+  allowNamesInExport: boolean;
 }
 
 export type SupportMessage = string | Record<string, string>;

@@ -200,6 +200,7 @@ const CHECKS: { [K in PolicyKey]: Check<Policy[K]> } = {
   banner: bannerCheck,
   severity: severityCheck,
   acknowledgeDanger: booleanCheck,
+  allowNamesInExport: booleanCheck,
   trustedInterceptionRoots: listOf('a SHA-256 fingerprint (64 hex digits, colons optional)', fingerprint),
   supportMessage: supportMessageCheck,
   supportUrl: supportUrlCheck,

@@ -30,6 +30,7 @@ const ADMIN = {
 
 beforeEach(() => {
   fakeBrowser.reset();
+  fakeBrowser.runtime.getManifest = (() => ({ manifest_version: 3, name: 'CallGuard', version: '0.2.0' })) as never;
   fakeBrowser.i18n.getMessage = getMessage as never;
 });
 afterEach(cleanup);
@@ -59,6 +60,7 @@ describe('options page', () => {
     expect(screen.getByLabelText<HTMLInputElement>('Never (the toolbar button still shows the report)').checked).toBe(true);
     expect(screen.getByLabelText<HTMLTextAreaElement>('Home time zones').disabled).toBe(false);
     screen.getByText('Your organisation sets 4 of these settings; they are locked.');
+    expect(document.querySelector('[data-field="about"]')!.textContent).toBe('CallGuard 0.2.0 · Managed by your organisation');
   });
 
   it('lists what was ignored in the policy, and the covered sites with their access', async () => {

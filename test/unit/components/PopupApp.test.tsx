@@ -9,7 +9,10 @@ import { useLocale } from '../support/locale';
 import { DIAL_IN, report } from '../support/reports';
 
 useLocale('en');
-beforeEach(() => fakeBrowser.reset());
+beforeEach(() => {
+  fakeBrowser.reset();
+  fakeBrowser.runtime.getManifest = (() => ({ manifest_version: 3, name: 'CallGuard', version: '0.2.0' })) as never;
+});
 afterEach(cleanup);
 
 const TAB = 7;
@@ -84,11 +87,10 @@ describe('popup in a call', () => {
     }
   });
 
-  it('"Export report" saves the report as JSON', async () => {
-    await store(DIAL_IN);
-    let saved: Blob | undefined;
+  function captureExport() {
+    const saved: Blob[] = [];
     vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
-      saved = blob as Blob;
+      saved.push(blob as Blob);
       return 'blob:report';
     });
     vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
@@ -96,11 +98,38 @@ describe('popup in a call', () => {
       expect(this.download).toBe('callguard-report-2026-05-12T10-15-02-000Z.json');
       expect(this.href).toBe('blob:report');
     });
+    return { click, exported: async () => JSON.parse(await saved.at(-1)!.text()) };
+  }
+
+  const WITH_PHONE: Report = {
+    ...DIAL_IN,
+    participants: [{ kind: 'phone', name: '+49 30 12345678', evidence: 'name is a phone number', firstSeen: DIAL_IN.updatedAt, lastSeen: DIAL_IN.updatedAt, present: true }],
+  };
+
+  it('"Export report" saves the report as JSON, names replaced, with the version and the settings', async () => {
+    await store(WITH_PHONE);
+    const { click, exported } = captureExport();
     render(<PopupApp tabParam={String(TAB)} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Export report' }));
-    expect(click).toHaveBeenCalledOnce();
-    expect(saved!.type).toBe('application/json');
-    expect(JSON.parse(await saved!.text())).toEqual(DIAL_IN);
+    await waitFor(() => expect(click).toHaveBeenCalledOnce());
+    const json = await exported();
+    expect(json).toMatchObject({ ...DIAL_IN, participants: [{ kind: 'phone', name: '[phone 1]' }] });
+    expect(json.export).toMatchObject({ extensionVersion: '0.2.0', namesIncluded: false, policy: { managed: [] } });
+
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Include names and numbers in the export' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Export report' }));
+    await waitFor(() => expect(click).toHaveBeenCalledTimes(2));
+    expect((await exported()).participants[0].name).toBe('+49 30 12345678');
+  });
+
+  it('the footer says the version, and who manages CallGuard; names cannot be included where the organisation forbids it', async () => {
+    await fakeBrowser.storage.managed.set({ allowNamesInExport: false });
+    await store(WITH_PHONE);
+    const { container } = render(<PopupApp tabParam={String(TAB)} />);
+    await waitFor(() => expect(container.querySelector('[data-field="about"]')!.textContent).toBe('CallGuard 0.2.0 · Managed by your organisation'));
+    const include = screen.getByRole('checkbox', { name: /Include names and numbers in the export/ }) as HTMLInputElement;
+    expect(include.disabled).toBe(true);
+    expect(include.closest('label')!.textContent).toContain('your organisation does not allow it');
   });
 
   it('pre-join and lobby still show the report (the banner waits for the call)', async () => {

@@ -273,6 +273,7 @@ export const policy: fc.Arbitrary<Policy> = fc.record({
   supportUrl: fc.constantFrom('', 'https://help.example.com/', 'javascript:alert(1)'),
   acceptProviderEncryption: fc.subarray([...PLATFORM_IDS], { maxLength: 3 }),
   confirmBeforeJoin: fc.constantFrom('off' as const, 'warning' as const, 'danger' as const),
+  allowNamesInExport: fc.boolean(),
 });
 
 export const browserNetwork: fc.Arbitrary<BrowserNetworkFacts | undefined> = fc.option(

@@ -30,6 +30,7 @@ const FULL: Policy = {
   supportUrl: 'https://help.example.org/',
   acceptProviderEncryption: ['zoom', 'teams'],
   confirmBeforeJoin: 'warning',
+  allowNamesInExport: false,
 };
 
 const form = (changes: Partial<PolicyForm> = {}, policy: Policy = DEFAULT_POLICY): PolicyForm => ({ ...formFromPolicy(policy), ...changes });

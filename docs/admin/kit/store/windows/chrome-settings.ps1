@@ -45,3 +45,4 @@ Set-CallGuardValue '' 'supportUrl' String 'https://intranet.example.org/secure-c
 Set-CallGuardValue 'acceptProviderEncryption' '1' String 'teams'
 Set-CallGuardValue 'acceptProviderEncryption' '2' String 'webex'
 Set-CallGuardValue '' 'confirmBeforeJoin' String 'danger'
+Set-CallGuardValue '' 'allowNamesInExport' DWord 0
