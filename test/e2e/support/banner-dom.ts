@@ -113,11 +113,11 @@ export async function clickInBanner(page: Page, label: string): Promise<void> {
 /**
  * Whether the banner shows wide (full or compact: 640 px at the top of the page), not only the
  * small pill, for browsers whose tests cannot pierce the closed shadow root (Firefox over BiDi):
- * what is on screen 280 px left of the centre, where the pill never reaches.
+ * what is on screen 300 px left of the centre, where the pill (at most 520 px wide) never reaches.
  */
 export async function bannerWide(page: Page): Promise<boolean> {
   return page.evaluate(() => {
     const host = document.querySelector('callguard-banner');
-    return host !== null && [20, innerHeight - 20].some((y) => document.elementFromPoint(innerWidth / 2 - 280, y) === host);
+    return host !== null && [20, innerHeight - 20].some((y) => document.elementFromPoint(innerWidth / 2 - 300, y) === host);
   });
 }
