@@ -5,6 +5,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { assess } from '../../../../core/assess';
+import { NO_BANNER, nextBanner } from '../../../../core/banner';
 import { withPlatformFact } from '../../../../core/encryption';
 import { DEFAULT_POLICY } from '../../../../core/policy/defaults';
 import { PLATFORM_MODULES } from '../../../../core/platforms/index';
@@ -12,6 +13,7 @@ import { readPage } from '../../../../core/platforms/read';
 import type { PlatformId } from '../../../../core/types';
 import { TABLE } from '../../support/fixture-table';
 import { FIXTURES, loadFixture } from '../../support/fixtures';
+import { settings as bannerSettings } from '../../support/reports';
 
 const cases = PLATFORM_MODULES.flatMap((module) =>
   Object.entries(TABLE[module.platform.id] ?? {}).map(([file, want]) => [module.platform.id, file, module, want] as const),
@@ -55,5 +57,32 @@ describe('fixtures rebuilt from real-world evidence', () => {
       const sources = loadFixture.sources(id);
       for (const file of Object.keys(TABLE[id as PlatformId]!)) expect(sources, `${id}/SOURCES.md names ${file}`).toContain(file);
     }
+  });
+});
+
+// Calm on a normal call, loud on a risky one, measured on every in-call fixture of every platform:
+// the banner a participant gets on joining (media without transforms, the platform's usual case).
+describe('the banner on joining each fixture call', () => {
+  const inCall = cases.filter(([, , , want]) => want.phase === 'in-call');
+  const views = inCall.map(([id, file, module, want]) => {
+    const { document, app } = loadFixture(`${id}/${file}`);
+    const read = readPage(module.platform, document, app);
+    const url = 'https://example.com/call';
+    const report = assess({ url, platform: id, frames: [{ url, page: read, rtc: null }], policy: DEFAULT_POLICY, timeZone: null, now: new Date(0) });
+    // Risky: someone or something listening, or a page showing an E2EE that is not there.
+    const risky = !!want.recording || !!want.transcription || (want.participants?.length ?? 0) > 0 || (read.e2ee?.state === 'on' && report.e2ee === 'off');
+    return { name: `${id}/${file}`, risky, view: nextBanner(NO_BANNER, report, bannerSettings()).view };
+  });
+
+  it('ordinary calls of every platform: never the full banner', () => {
+    const ordinary = views.filter((v) => !v.risky);
+    expect(ordinary.length).toBeGreaterThan(10);
+    expect(ordinary.filter((v) => v.view === 'full').map((v) => v.name)).toEqual([]);
+  });
+
+  it('every risky call: the full banner', () => {
+    const risky = views.filter((v) => v.risky);
+    expect(risky.length).toBeGreaterThan(20);
+    expect(risky.filter((v) => v.view !== 'full').map((v) => `${v.name}: ${v.view}`)).toEqual([]);
   });
 });
