@@ -19,9 +19,10 @@ export const FIREFOX_BUILD = path.join(REPO, '.output/firefox-mv3');
 export const TEST_HOSTS = ['meet.google.com', 'meet.jit.si', '8x8.vc', 'app.zoom.us', 'teams.microsoft.com', 'acme.webex.com', 'www.example.org'];
 
 /** A route that serves one fixture file (with the test driver) at a real call URL path. */
-export function fixtureRoute(fixture: string): Routes[string] {
+/** A fixture page, with the test driver; `edit` changes its HTML first (a platform's next release, say). */
+export function fixtureRoute(fixture: string, edit: (html: string) => string = (html) => html): Routes[string] {
   return (_req, res) => {
-    const html = fs.readFileSync(path.join(FIXTURES, `${fixture}.html`), 'utf8');
+    const html = edit(fs.readFileSync(path.join(FIXTURES, `${fixture}.html`), 'utf8'));
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
     res.end(injectDriver(html));
   };
