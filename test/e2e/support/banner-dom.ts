@@ -17,12 +17,13 @@ export interface DomNode {
 }
 
 export function findNode(node: DomNode, test: (n: DomNode) => boolean): DomNode | undefined {
-  if (test(node)) return node;
-  for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
-    const found = findNode(child, test);
-    if (found) return found;
-  }
-  return undefined;
+  return findNodes(node, test)[0];
+}
+
+/** Every node that passes `test`, in document order, through shadow roots. */
+export function findNodes(node: DomNode, test: (n: DomNode) => boolean): DomNode[] {
+  const children = [...(node.children ?? []), ...(node.shadowRoots ?? [])];
+  return [...(test(node) ? [node] : []), ...children.flatMap((child) => findNodes(child, test))];
 }
 
 /** The text a node shows: its text nodes, through shadow roots, without style sheets. */
@@ -32,18 +33,26 @@ export function nodeText(node: DomNode): string {
   return [...(node.children ?? []), ...(node.shadowRoots ?? [])].map(nodeText).join('');
 }
 
-/** What the banner shows, or null when no banner is mounted. */
-export async function bannerText(page: Page): Promise<string | null> {
+async function pageDocument(page: Page): Promise<DomNode> {
   const session = await page.createCDPSession();
   try {
-    const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
-    const host = findNode(root, (n) => n.nodeName === 'CALLGUARD-BANNER');
-    if (!host?.shadowRoots?.length) return null;
-    const text = nodeText(host.shadowRoots[0]!).replace(/\s+/g, ' ').trim();
-    return text.length > 0 ? text : null;
+    return ((await session.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode }).root;
   } finally {
     await session.detach().catch(() => {});
   }
+}
+
+/** How many banner hosts are mounted (each copy of CallGuard's content script mounts its own). */
+export async function bannerHostCount(page: Page): Promise<number> {
+  return findNodes(await pageDocument(page), (n) => n.nodeName === 'CALLGUARD-BANNER').length;
+}
+
+/** What the banner shows, or null when no banner is mounted. */
+export async function bannerText(page: Page): Promise<string | null> {
+  const host = findNode(await pageDocument(page), (n) => n.nodeName === 'CALLGUARD-BANNER');
+  if (!host?.shadowRoots?.length) return null;
+  const text = nodeText(host.shadowRoots[0]!).replace(/\s+/g, ' ').trim();
+  return text.length > 0 ? text : null;
 }
 
 /** Clicks a button of the banner by its label, with a real mouse click at its centre. */
