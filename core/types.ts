@@ -208,6 +208,12 @@ export interface FrameSignals {
   page: PageRead | null;
   rtc: RtcFacts | null;
   readError?: string;
+  /**
+   * CallGuard came to this frame after its page had loaded (its site's scripts were registered
+   * later: a site added or granted while the page was open, a tab opened at browser start): what
+   * the page did before, its peer connections included, was not seen.
+   */
+  startedLate?: true;
 }
 
 /** Browser-level network facts gathered by the background (Firefox only for TLS/captive portal). */
@@ -289,5 +295,10 @@ export interface Report {
    * unknown, not clear. Union over the frames that show (part of) a call.
    */
   unreadable?: string[];
+  /**
+   * CallGuard started in (a frame of) this page after it had loaded: connections made before were
+   * not seen, so encryption is never confirmed on. Reloading the page checks the whole call.
+   */
+  startedLate?: true;
   updatedAt: string;
 }

@@ -10,6 +10,7 @@ import type { FrameSignals } from '../../core/types';
 import { createBannerHost } from './banner-host';
 import { observeInBatches } from './observe';
 import { connectProbe } from './probe-channel';
+import { claimWorld } from './world';
 
 /**
  * Isolated world, every frame of a conference site: one script per built-in platform (a page
@@ -22,7 +23,9 @@ import { connectProbe } from './probe-channel';
 export type PlatformOf = (url: URL, sites: readonly ConferenceSite[]) => Platform | null;
 
 export function runCallWatcher(ctx: ContentScriptContext, platformOf: PlatformOf, { askSites = false } = {}): void {
-  const stopped = watcherStopped(ctx);
+  const claim = claimWorld(ctx);
+  if (!claim) return;
+  const { stopped, startedLate } = claim;
   let probe: ProbeMessage = { rtc: { connections: [] }, app: {} };
   let lastSent = '';
   let reading = false;
@@ -54,7 +57,7 @@ export function runCallWatcher(ctx: ContentScriptContext, platformOf: PlatformOf
     reading = true;
     channel.request(); // synchronous: `probe` now holds the page's current WebRTC and app state
     reading = false;
-    const signals: FrameSignals = { url: location.href, ...readFrame(), rtc: probe.rtc };
+    const signals: FrameSignals = { url: location.href, ...readFrame(), rtc: probe.rtc, ...(startedLate ? { startedLate: true as const } : {}) };
     const serialized = JSON.stringify(signals);
     if (!force && serialized === lastSent) return;
     lastSent = serialized;
@@ -78,35 +81,6 @@ export function runCallWatcher(ctx: ContentScriptContext, platformOf: PlatformOf
       report: (message) => banner?.update(message),
     }),
   );
-}
-
-/**
- * Whether this content script should stop: the extension was reloaded or updated under it (its
- * runtime is gone: Chromium leaves the old script running in the page, orphaned), or a newer
- * copy of it started in this same isolated world. WXT's ctx.isInvalid is not used alone: a page
- * can forge WXT's "content script started" DOM event (its name is built from the public extension
- * id) and so invalidate ctx, which would silence CallGuard on a hostile page. Page scripts cannot
- * reach this world's globals, so the instance mark below is one only CallGuard can set.
- */
-function watcherStopped(ctx: ContentScriptContext): () => boolean {
-  const mark = Symbol('callguard watcher');
-  const world = globalThis as { __callguardWatcher?: symbol };
-  world.__callguardWatcher = mark;
-  return () => {
-    if (world.__callguardWatcher !== mark || extensionGone()) {
-      if (!ctx.signal.aborted) ctx.abort('CallGuard content script stopped');
-      return true;
-    }
-    return false;
-  };
-}
-
-function extensionGone(): boolean {
-  try {
-    return !browser.runtime?.id;
-  } catch {
-    return true;
-  }
 }
 
 /** The banner's state across reports; the decisions themselves are pure (core/banner.ts). */
