@@ -50,7 +50,8 @@ export function assess(input: AssessInput): Report {
   const phase: CallPhase = inCall ? 'in-call' : (page?.phase ?? 'unknown');
   const platform = page && page.platform !== 'webrtc' ? page.platform : (input.platform ?? (connections.length ? 'webrtc' : null));
 
-  const encryption = judgeEncryption(pages, connections, factOf);
+  const startedLate = input.frames.some((f) => f.startedLate);
+  const encryption = judgeEncryption(pages, connections, factOf, { startedLate });
   const browserNetwork = input.browserNetwork ?? {};
   const network = networkReport(connections, input.policy, browserNetwork, input.timeZone);
   const participants = uniqueParticipants(pages.flatMap(flaggedParticipants));
@@ -91,6 +92,7 @@ export function assess(input: AssessInput): Report {
     callStartedAt: null,
     unreadable: [...new Set(pages.filter((p) => p.phase !== 'no-call').flatMap((p) => p.unreadable))],
     joinControlSeen: pages.some((p) => p.joinControl),
+    ...(startedLate ? { startedLate: true as const } : {}),
     updatedAt: at,
   };
 }

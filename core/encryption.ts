@@ -17,6 +17,10 @@ export interface EncryptionVerdict {
 /** The vendor facts of the platforms on the page, by id (from the registry, or a test's own). */
 export type FactsOf = (platform: PlatformId) => PlatformFact | null;
 
+/** Why "on" cannot be confirmed in a page CallGuard started in after it had loaded. */
+const STARTED_LATE_EVIDENCE =
+  'CallGuard started after this page had loaded: connections made before then were not seen, so end-to-end encryption cannot be confirmed; reload the page to check the whole call';
+
 /**
  * Two sources for "on", one for "off":
  * - off: live media without an encoded transform (WebRTC), or the platform saying so (its
@@ -25,8 +29,15 @@ export type FactsOf = (platform: PlatformId) => PlatformFact | null;
  *   live media is flowing and every live sender and receiver has an encoded transform. With
  *   either half missing the verdict is unknown, and the evidence names the missing half.
  * Transforms alone are only consistent with E2EE (apps use them for effects too), never proof.
+ * With `startedLate`, the media path is only partly seen (and the page could reach the probe
+ * before CallGuard did): it can still show "off", never confirm "on".
  */
-export function judgeEncryption(pages: readonly PageRead[], connections: readonly ConnectionFact[], factOf: FactsOf): EncryptionVerdict {
+export function judgeEncryption(
+  pages: readonly PageRead[],
+  connections: readonly ConnectionFact[],
+  factOf: FactsOf,
+  { startedLate = false } = {},
+): EncryptionVerdict {
   const pageClaimsOn = pages.some((p) => p.e2ee?.state === 'on');
   const { liveSenders, untransformedSenders, liveReceivers, untransformedReceivers } = transformCoverage(connections);
   const live = [...liveSenders, ...liveReceivers];
@@ -62,7 +73,7 @@ export function judgeEncryption(pages: readonly PageRead[], connections: readonl
       ? `the media path agrees: encoded transforms on all live media (${describeTracks(liveSenders)} sent, ${describeTracks(liveReceivers)} received)`
       : null;
   const on = claims.find((c) => c.state === 'on');
-  if (on && mediaAgrees) return { state: 'on', source: on.source, pageClaimsOn, evidence: [...on.evidence, mediaAgrees] };
+  if (on && mediaAgrees && !startedLate) return { state: 'on', source: on.source, pageClaimsOn, evidence: [...on.evidence, mediaAgrees] };
   if (on) {
     return {
       state: 'unknown',
@@ -70,7 +81,9 @@ export function judgeEncryption(pages: readonly PageRead[], connections: readonl
       pageClaimsOn,
       evidence: [
         ...on.evidence,
-        'missing half: no live media was seen in this call, so the media path could not confirm end-to-end encryption',
+        startedLate
+          ? STARTED_LATE_EVIDENCE
+          : 'missing half: no live media was seen in this call, so the media path could not confirm end-to-end encryption',
       ],
     };
   }
@@ -84,6 +97,7 @@ export function judgeEncryption(pages: readonly PageRead[], connections: readonl
     source: live.length > 0 ? 'rtc' : 'ui',
     pageClaimsOn,
     evidence: [
+      ...(startedLate ? [STARTED_LATE_EVIDENCE] : []),
       ...(mediaAgrees ? [`${mediaAgrees}; that is consistent with end-to-end encryption, not proof of it`] : []),
       'missing half: the platform\'s own state or encryption indicator, which CallGuard could not read on this page',
       ...facts,

@@ -214,6 +214,12 @@ export interface FrameSignals {
   page: PageRead | null;
   rtc: RtcFacts | null;
   readError?: string;
+  /**
+   * CallGuard came to this frame after its page had loaded (its site's scripts were registered
+   * later: a site added or granted while the page was open, a tab opened at browser start): what
+   * the page did before, its peer connections included, was not seen.
+   */
+  startedLate?: true;
 }
 
 /** Browser-level network facts gathered by the background (Firefox only for TLS/captive portal). */
@@ -299,5 +305,10 @@ export interface Report {
   joinControlSeen?: boolean;
   /** The user marked this call sensitive (the popup's toggle): E2EE is required for it. */
   sensitive?: boolean;
+  /**
+   * CallGuard started in (a frame of) this page after it had loaded: connections made before were
+   * not seen, so encryption is never confirmed on. Reloading the page checks the whole call.
+   */
+  startedLate?: true;
   updatedAt: string;
 }

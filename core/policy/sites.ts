@@ -1,12 +1,13 @@
-import { accessPatternFor, isValidMatchPattern, patternCovers } from '../match-pattern';
+import { accessPatternFor, isValidMatchPattern, matchesPattern, patternCovers } from '../match-pattern';
 import { CONFERENCE_MATCHES } from '../platforms/index';
 import type { ConferenceSite } from './types';
 
 /**
  * Self-hosted and extra conference sites (the `conferenceSites` setting): which of them get
- * CallGuard's content scripts registered at run time, and which still need the user to grant
- * host access. Pure: the background feeds in the sites and the granted origins
- * (permissions.getAll) and applies the plan with browser.scripting.
+ * CallGuard's content scripts registered at run time, which still need the user to grant host
+ * access, and which open tabs and frames loaded before the scripts and get them now. Pure: the
+ * background feeds in the sites, the granted origins (permissions.getAll) and the open tabs, and
+ * applies the plan with browser.scripting.
  */
 
 /** Ids of the two dynamically registered content scripts. */
@@ -15,6 +16,8 @@ export const SITE_SCRIPT_IDS = { probe: 'callguard-sites-probe', call: 'callguar
 /** The main-world probe (modules/rtc-probe), and the call script with every platform (entrypoints/sites.content.ts). */
 export const PROBE_SCRIPT_FILE = 'rtc-probe.js';
 export const SITES_SCRIPT_FILE = 'content-scripts/sites.js';
+/** Injected just before the call script into a page that had loaded already (entrypoints/late-start.ts). */
+export const LATE_START_SCRIPT_FILE = 'late-start.js';
 
 /** Host permissions that cover every web page. */
 export const ALL_SITES_ORIGINS = ['<all_urls>', '*://*/*'];
@@ -119,4 +122,51 @@ export function sameRegistration(
         .sort(([a], [b]) => a.localeCompare(b)),
     );
   return key(existing) === key(wanted);
+}
+
+/** An open tab as tabs.query gives it: its address only where CallGuard has host access. */
+export interface OpenTab {
+  id?: number;
+  url?: string;
+  discarded?: boolean;
+}
+
+/** One frame of an open tab, as CallGuard looked at it (lookAtFrame in entrypoints/call/world.ts). */
+export interface FrameLook {
+  frameId: number;
+  url: string;
+  /** The frame's origin: for about:blank and similar frames, that of the page that made them. */
+  origin: string;
+  /** A copy of CallGuard's call script already runs there. */
+  watched: boolean;
+}
+
+/**
+ * Whether the browser runs a registered script in a frame with this address: a pattern matches
+ * and no excluded one does. With matchOriginAsFallback (Chromium), a frame without an address of
+ * its own (about:blank, blob:) is matched by the origin of the page that made it.
+ */
+function scriptRunsAt(script: SiteContentScript, url: string, origin?: string): boolean {
+  let address: URL;
+  try {
+    address = new URL(url);
+    if (script.matchOriginAsFallback && origin && !/^https?:$/.test(address.protocol)) address = new URL(`${origin}/`);
+  } catch {
+    return false; // not an address, or an opaque origin ("null"): no pattern covers it
+  }
+  const matches = (pattern: string) => matchesPattern(pattern, address);
+  return script.matches.some(matches) && !script.excludeMatches.some(matches);
+}
+
+/**
+ * The open tabs showing a page the registered scripts would have run in, had they been there
+ * when it loaded. Unloaded (discarded) tabs are left: they get the registered scripts when they load.
+ */
+export function tabsToCover(tabs: readonly OpenTab[], scripts: readonly SiteContentScript[]): number[] {
+  return tabs.flatMap(({ id, url, discarded }) => (id !== undefined && url && !discarded && scripts.some((s) => scriptRunsAt(s, url)) ? [id] : []));
+}
+
+/** The frames of an open tab to give the scripts now: those they cover that no copy of CallGuard watches yet. */
+export function framesToCover(frames: readonly FrameLook[], scripts: readonly SiteContentScript[]): number[] {
+  return frames.filter((f) => !f.watched && scripts.some((script) => scriptRunsAt(script, f.url, f.origin))).map((f) => f.frameId);
 }

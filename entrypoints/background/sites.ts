@@ -1,32 +1,73 @@
 import { browser } from 'wxt/browser';
 import {
   ALL_SITE_SCRIPT_IDS,
+  framesToCover,
+  LATE_START_SCRIPT_FILE,
   planSiteScripts,
+  PROBE_SCRIPT_FILE,
   sameRegistration,
   siteContentScripts,
+  SITES_SCRIPT_FILE,
+  tabsToCover,
+  type SiteContentScript,
 } from '../../core/policy/sites';
+import { lookAtFrame } from '../call/world';
+import { WORLD_KEYS } from '../call/world-keys';
 import type { PolicyStore } from './policy-store';
 
 /**
  * Self-hosted conference sites (the `conferenceSites` setting, from the user or the
  * organisation): CallGuard's content scripts are registered for them at run time, for the sites
  * whose host access was granted, and again whenever the sites or the granted access change.
+ * Pages of those sites that loaded before (open when the policy arrived or the user granted the
+ * site, restored at browser start) get the same scripts injected, once per frame.
  * The content script asks once which sites these are, to pick the right platform reader.
  */
 export function createSiteScripts(policy: PolicyStore) {
   const ids = ALL_SITE_SCRIPT_IDS;
   let queue = Promise.resolve();
 
-  const apply = async () => {
+  /** Registers the scripts the sites and the granted access call for, and gives them. */
+  const register = async (): Promise<SiteContentScript[]> => {
     await policy.ready;
     const sites = policy.get().policy.conferenceSites;
     const granted = (await browser.permissions.getAll()).origins ?? [];
     const plan = planSiteScripts(sites, granted);
     const wanted = siteContentScripts(plan.register, { chromium: !import.meta.env.FIREFOX });
     const existing = await browser.scripting.getRegisteredContentScripts({ ids });
-    if (sameRegistration(existing, wanted)) return;
+    if (sameRegistration(existing, wanted)) return wanted;
     if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: existing.map((s) => s.id) });
     if (wanted.length > 0) await browser.scripting.registerContentScripts(wanted);
+    return wanted;
+  };
+
+  /**
+   * The scripts, as registered, in the frames of one open tab that they cover and no copy of
+   * them watches yet. The call script learns in the same injection that it came late, so its
+   * reports never confirm what it could not see.
+   */
+  const coverTab = async (tabId: number, scripts: readonly SiteContentScript[]) => {
+    const looks = await browser.scripting.executeScript({ target: { tabId, allFrames: true }, func: lookAtFrame, args: [WORLD_KEYS] });
+    const frameIds = framesToCover(
+      looks.flatMap(({ frameId, result }) => (result ? [{ frameId, ...result }] : [])),
+      scripts,
+    );
+    if (frameIds.length === 0) return;
+    // The probe first, as registered: the call script's handshake must find it there.
+    await browser.scripting.executeScript({ target: { tabId, frameIds }, world: 'MAIN', files: [`/${PROBE_SCRIPT_FILE}`] });
+    await browser.scripting.executeScript({ target: { tabId, frameIds }, files: [`/${LATE_START_SCRIPT_FILE}`, `/${SITES_SCRIPT_FILE}`] });
+  };
+
+  const apply = async () => {
+    const scripts = await register();
+    if (scripts.length === 0) return;
+    const tabs = await browser.tabs.query({});
+    await Promise.all(
+      tabsToCover(tabs, scripts).map((tabId) =>
+        // A tab closed or gone to a page without access meanwhile: it needs nothing.
+        coverTab(tabId, scripts).catch((error: unknown) => console.debug('CallGuard: could not cover tab', tabId, error)),
+      ),
+    );
   };
   // One at a time: two overlapping runs would register the same ids twice.
   const sync = () => {

@@ -11,6 +11,7 @@ import { createBannerHost } from './banner-host';
 import { guardJoinButton } from './join-guard';
 import { observeInBatches } from './observe';
 import { connectProbe } from './probe-channel';
+import { claimWorld } from './world';
 
 /**
  * Isolated world, every frame of a conference site: one script per built-in platform (a page
@@ -23,7 +24,9 @@ import { connectProbe } from './probe-channel';
 export type PlatformOf = (url: URL, sites: readonly ConferenceSite[]) => Platform | null;
 
 export function runCallWatcher(platformOf: PlatformOf, { askSites = false } = {}): void {
-  const stopped = watcherStopped();
+  const claim = claimWorld();
+  if (!claim) return;
+  const { stopped, startedLate } = claim;
   let probe: ProbeMessage = { rtc: { connections: [] }, app: {} };
   let lastSent = '';
   let reading = false;
@@ -55,7 +58,7 @@ export function runCallWatcher(platformOf: PlatformOf, { askSites = false } = {}
     reading = true;
     channel.request(); // synchronous: `probe` now holds the page's current WebRTC and app state
     reading = false;
-    const signals: FrameSignals = { url: location.href, ...readFrame(), rtc: probe.rtc };
+    const signals: FrameSignals = { url: location.href, ...readFrame(), rtc: probe.rtc, ...(startedLate ? { startedLate: true as const } : {}) };
     const serialized = JSON.stringify(signals);
     if (!force && serialized === lastSent) return;
     lastSent = serialized;
@@ -88,28 +91,6 @@ export function runCallWatcher(platformOf: PlatformOf, { askSites = false } = {}
       'join-confirmed': () => joinButton.release(),
     }),
   );
-}
-
-/**
- * Whether this content script should stop: the extension was reloaded or updated under it (its
- * runtime is gone: Chromium leaves the old script running in the page, orphaned), or a newer
- * copy of it started in this same isolated world. Not WXT's context (entrypoints/call/
- * script-context.ts): a page can forge WXT's "content script started" DOM event. Page scripts
- * cannot reach this world's globals, so the instance mark below is one only CallGuard can set.
- */
-function watcherStopped(): () => boolean {
-  const mark = Symbol('callguard watcher');
-  const world = globalThis as { __callguardWatcher?: symbol };
-  world.__callguardWatcher = mark;
-  return () => world.__callguardWatcher !== mark || extensionGone();
-}
-
-function extensionGone(): boolean {
-  try {
-    return !browser.runtime?.id;
-  } catch {
-    return true;
-  }
 }
 
 /** The banner's state across reports, its timer and the join button's state; the decisions are pure (core/banner.ts). */

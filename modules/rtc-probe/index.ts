@@ -13,6 +13,10 @@ export const PROBE_FILE = 'rtc-probe.js';
  * does not fit the probe's 4 KB budget (docs/performance.md); this module builds it alone.
  */
 export default defineWxtModule((wxt) => {
+  // The background injects it into pages that were open before (scripting.executeScript).
+  wxt.hook('prepare:publicPaths', (_wxt, paths) => {
+    paths.push(PROBE_FILE);
+  });
   wxt.hook('build:publicAssets', async (_wxt, files) => {
     const result = await build({
       configFile: false,

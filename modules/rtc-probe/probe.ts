@@ -8,6 +8,8 @@ type Getter = (this: unknown) => unknown;
 
 const STATS_INTERVAL_MS = 2000;
 const WRAPPED = Symbol.for('callguard.wrapped');
+/** On a document a probe runs in: CallGuard injected into an open page twice still starts one. */
+const STARTED = Symbol.for('callguard.probe');
 
 /**
  * Primordials, taken when this bundle runs (document_start, before any page script). A page may
@@ -47,6 +49,8 @@ interface ConnectionMeta {
  */
 export function installProbe(win: Win): void {
   const doc = win.document;
+  if (describeProperty(doc, STARTED)) return;
+  defineProperty(doc, STARTED, { value: true });
   const { dispatchEvent: dispatch, addEventListener: addListener } = EventTarget.prototype;
   const Custom = win.CustomEvent;
   const setTimer = win.setTimeout.bind(win);

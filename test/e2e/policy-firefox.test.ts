@@ -5,15 +5,14 @@
 // ignores and lists what it does not know. The policy file is always removed.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Browser, Page } from 'puppeteer-core';
 import { launchFirefox, waitFor } from './support/browsers.ts';
-import { FIXTURES, REPO, fixtureRoute } from './support/extension.ts';
+import { FIXTURES, buildEnterprise, fixtureRoute } from './support/extension.ts';
 import {
   FIREFOX_SYSTEM_ACCESS_ENV,
   claimFirefoxPolicies,
@@ -25,7 +24,6 @@ import {
 import { startFixtureServer, type FixtureServer } from './support/server.ts';
 
 const GECKO_ID = 'callguard@callguard.app';
-const ENTERPRISE_BUILD = path.join(REPO, '.output/enterprise-firefox-mv3');
 const SELF_HOSTED = 'meet.example.org';
 const SETTINGS = {
   requireE2EE: true,
@@ -55,13 +53,10 @@ let extensionPage: Page;
  * profile turns signature checks off (ESR allows that; release Firefox needs a Mozilla signature).
  */
 async function packXpi(): Promise<string> {
-  await promisify(execFile)(process.execPath, [path.join(REPO, 'node_modules/wxt/bin/wxt.mjs'), 'build', '-b', 'firefox'], {
-    cwd: REPO,
-    env: { ...process.env, CALLGUARD_FLAVOUR: 'enterprise' },
-  });
+  const build = await buildEnterprise('firefox');
   const xpi = path.join(work, 'callguard.xpi');
   try {
-    execFileSync('zip', ['-qr', xpi, '.'], { cwd: ENTERPRISE_BUILD, stdio: 'pipe' });
+    execFileSync('zip', ['-qr', xpi, '.'], { cwd: build, stdio: 'pipe' });
   } catch (error) {
     if ((error as { code?: string }).code === 'ENOENT') throw new Error("No zip found: install the 'zip' package (apt-get install zip)");
     throw error;

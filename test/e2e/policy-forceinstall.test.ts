@@ -12,7 +12,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, WebWorker } from 'puppeteer-core';
 import { extensionServiceWorker, findChromium, launchChromium, waitFor } from './support/browsers.ts';
-import { FIXTURES, REPO, fixtureRoute, tabIdOf, waitForReport } from './support/extension.ts';
+import { FIXTURES, buildEnterprise, fixtureRoute, tabIdOf, waitForReport } from './support/extension.ts';
 import {
   chromiumExtensionPolicy,
   newExtensionKey,
@@ -25,7 +25,6 @@ import { startFixtureServer, startPlainServer, type FixtureServer, type PlainSer
 declare const chrome: any;
 
 const run = promisify(execFile);
-const ENTERPRISE_BUILD = path.join(REPO, '.output/enterprise-chrome-mv3');
 const SELF_HOSTED = 'meet.example.org';
 const SETTINGS = {
   requireE2EE: true,
@@ -42,12 +41,9 @@ let worker: WebWorker;
 
 /** The enterprise build, copied without the manifest key, so that the test key gives its id. */
 async function packEnterpriseBuild(): Promise<{ crx: string; version: string }> {
-  await run(process.execPath, [path.join(REPO, 'node_modules/wxt/bin/wxt.mjs'), 'build'], {
-    cwd: REPO,
-    env: { ...process.env, CALLGUARD_FLAVOUR: 'enterprise' },
-  });
+  const build = await buildEnterprise('chrome');
   const dir = path.join(work, 'callguard');
-  fs.cpSync(ENTERPRISE_BUILD, dir, { recursive: true });
+  fs.cpSync(build, dir, { recursive: true });
   const manifestPath = path.join(dir, 'manifest.json');
   const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
   assert.deepEqual(manifest.host_permissions, ['*://*/*'], 'the enterprise build asks for every site');

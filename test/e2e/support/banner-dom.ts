@@ -27,6 +27,12 @@ export function findNode(node: DomNode, test: (n: DomNode) => boolean): DomNode 
   return undefined;
 }
 
+/** Every node that passes `test`, in document order, through shadow roots. */
+export function findNodes(node: DomNode, test: (n: DomNode) => boolean): DomNode[] {
+  const children = [...(node.children ?? []), ...(node.shadowRoots ?? [])];
+  return [...(test(node) ? [node] : []), ...children.flatMap((child) => findNodes(child, test))];
+}
+
 /** The text a node shows: its text nodes, through shadow roots, without style sheets. */
 export function nodeText(node: DomNode): string {
   if (node.nodeName === 'STYLE') return '';
@@ -38,6 +44,17 @@ export function nodeText(node: DomNode): string {
 async function bannerShadowRoot(cdp: CDPSession): Promise<DomNode | undefined> {
   const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
   return findNode(root, (n) => n.nodeName === 'CALLGUARD-BANNER')?.shadowRoots?.[0];
+}
+
+/** How many banner hosts are mounted (each copy of CallGuard's content script mounts its own). */
+export async function bannerHostCount(page: Page): Promise<number> {
+  const cdp = await page.createCDPSession();
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    return findNodes(root, (n) => n.nodeName === 'CALLGUARD-BANNER').length;
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
 }
 
 /** What the banner shows, or null when no banner is mounted. */

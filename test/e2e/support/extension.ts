@@ -1,6 +1,8 @@
 // Helpers for end-to-end tests of the built CallGuard extension in Chromium.
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import type { Browser, Page, WebWorker } from 'puppeteer-core';
 import { launchChromium, launchFirefox, extensionServiceWorker, waitFor } from './browsers.ts';
 import { injectDriver, startFixtureServer } from './server.ts';
@@ -14,6 +16,16 @@ export const REPO = path.resolve(import.meta.dirname, '../../..');
 export const FIXTURES = path.join(REPO, 'test/fixtures');
 export const CHROME_BUILD = path.join(REPO, '.output/chrome-mv3');
 export const FIREFOX_BUILD = path.join(REPO, '.output/firefox-mv3');
+
+/**
+ * Builds the enterprise flavour (wxt.config.ts: host access to every site, which Chrome, Edge and
+ * Firefox grant an extension an organisation installs) and returns its folder in .output.
+ */
+export async function buildEnterprise(browser: 'chrome' | 'firefox'): Promise<string> {
+  const args = [path.join(REPO, 'node_modules/wxt/bin/wxt.mjs'), 'build', ...(browser === 'firefox' ? ['-b', 'firefox'] : [])];
+  await promisify(execFile)(process.execPath, args, { cwd: REPO, env: { ...process.env, CALLGUARD_FLAVOUR: 'enterprise' } });
+  return path.join(REPO, `.output/enterprise-${browser}-mv3`);
+}
 
 /** Hosts every test maps to the fixture server: conference sites and one site that is not. */
 export const TEST_HOSTS = ['meet.google.com', 'meet.jit.si', '8x8.vc', 'app.zoom.us', 'teams.microsoft.com', 'acme.webex.com', 'www.example.org'];
@@ -35,12 +47,15 @@ export interface ExtensionSession {
   close(): Promise<void>;
 }
 
-/** Fixture server + Chromium with the built extension loaded. */
-export async function startChromiumSession(routes: Routes, opts: { extraArgs?: string[] } = {}): Promise<ExtensionSession> {
+/** Fixture server + Chromium with the built extension (or another build: `extensionDir`) loaded. */
+export async function startChromiumSession(
+  routes: Routes,
+  { extensionDir = CHROME_BUILD, hosts = TEST_HOSTS, ...launch }: { extraArgs?: string[]; extensionDir?: string; hosts?: string[]; userDataDir?: string } = {},
+): Promise<ExtensionSession> {
   const server = await startFixtureServer({ root: FIXTURES, routes });
   let browser: Browser | undefined;
   try {
-    browser = await launchChromium({ extensionDir: CHROME_BUILD, hosts: TEST_HOSTS, port: server.port, extraArgs: opts.extraArgs });
+    browser = await launchChromium({ ...launch, extensionDir, hosts, port: server.port });
     const worker = await extensionServiceWorker(browser);
     const launched = browser;
     return {
@@ -102,14 +117,19 @@ export async function storedReport(worker: WebWorker, tabId: number): Promise<Re
 }
 
 /** Waits until the stored report satisfies `accept`; the timeout error shows the last report. */
-export function waitForReport(worker: WebWorker, tabId: number, what: string, accept: (r: Report) => boolean, timeoutMs = 10_000) {
-  return waitFor(
-    async () => {
-      const report = await storedReport(worker, tabId);
-      return report && accept(report) ? report : undefined;
-    },
-    { what, timeoutMs, intervalMs: 50 },
-  );
+export async function waitForReport(worker: WebWorker, tabId: number, what: string, accept: (r: Report) => boolean, timeoutMs = 10_000) {
+  let last: Report | undefined;
+  try {
+    return await waitFor(
+      async () => {
+        last = await storedReport(worker, tabId);
+        return last && accept(last) ? last : undefined;
+      },
+      { what, timeoutMs, intervalMs: 50 },
+    );
+  } catch (error) {
+    throw new Error(`${(error as Error).message}; last report: ${JSON.stringify(last)}`);
+  }
 }
 
 export { bannerText } from './banner-dom.ts';

@@ -69,6 +69,19 @@ describe('assess on anything', () => {
     );
   });
 
+  it('a frame CallGuard started in after the page had loaded never lets the report say "on" or ok, and the report says so', () => {
+    fc.assert(
+      fc.property(input, frame, (i, lateFrame) => {
+        const report = run({ ...i, frames: [...i.frames, { ...lateFrame, startedLate: true }] });
+        expectValidReport(report);
+        expect(report.startedLate).toBe(true);
+        expect(report.e2ee).not.toBe('on');
+        expect(report.level).not.toBe('ok');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('on a platform that cannot do E2EE in the browser, nothing gives "on"', () => {
     const never = PLATFORM_MODULES.filter((m) => m.fact?.e2eeInBrowser === 'never').map((m) => m.platform.id as PageRead['platform']);
     fc.assert(

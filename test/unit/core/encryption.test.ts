@@ -47,6 +47,25 @@ describe('judgeEncryption', () => {
   });
 });
 
+describe('judgeEncryption in a page CallGuard started in after it had loaded', () => {
+  const late = (pages: PageRead[], connections: ConnectionFact[]) => judgeEncryption(pages, connections, () => fact('optional'), { startedLate: true });
+
+  it('never confirms "on": connections made before it came were not seen, and the page could talk to the probe first', () => {
+    const verdict = late([page(ON)], media([true, true]));
+    expect(verdict.state).toBe('unknown');
+    expect(verdict.evidence.join(' | ')).toMatch(/started after this page had loaded/);
+  });
+
+  it('says so, rather than that no media was seen', () => {
+    expect(late([page(ON)], []).evidence.join(' | ')).not.toMatch(/no live media/);
+    expect(late([page(null)], media([true])).evidence.join(' | ')).toMatch(/started after this page had loaded/);
+  });
+
+  it('still says "off" when what it does see is plain', () => {
+    expect(late([page(ON)], media([false])).state).toBe('off');
+  });
+});
+
 describe('withPlatformFact', () => {
   it('before the call, an "on" is not yet a claim; "off" already is', () => {
     expect(withPlatformFact(fact('optional'), ON, false)).toBeNull();

@@ -4,9 +4,11 @@ import {
   ALL_SITE_SCRIPT_IDS,
   PROBE_SCRIPT_FILE,
   SITES_SCRIPT_FILE,
+  framesToCover,
   planSiteScripts,
   sameRegistration,
   siteContentScripts,
+  tabsToCover,
 } from '../../../../core/policy/sites';
 import { validatePolicyInput } from '../../../../core/policy/validate';
 import type { ConferenceSite } from '../../../../core/policy/types';
@@ -115,5 +117,58 @@ describe('sameRegistration', () => {
     expect(sameRegistration([], [])).toBe(true);
     expect(sameRegistration(existing, siteContentScripts(['https://a.example.org/*']))).toBe(false);
     expect(sameRegistration(existing, [])).toBe(false);
+  });
+});
+
+describe('tabsToCover: open tabs that loaded before the scripts were registered', () => {
+  const scripts = siteContentScripts(['https://meet.example.org/*', 'https://video.example.com/rooms/*']);
+
+  it('takes the tabs whose page the registered scripts match, as the browser would have', () => {
+    const tabs = [
+      { id: 1, url: 'https://meet.example.org/Standup' },
+      { id: 2, url: 'https://video.example.com/rooms/42' },
+      { id: 3, url: 'https://video.example.com/' },
+      { id: 4, url: 'https://www.example.org/' },
+      { id: 5, url: 'http://meet.example.org/Standup' },
+    ];
+    expect(tabsToCover(tabs, scripts)).toEqual([1, 2]);
+  });
+
+  it('leaves tabs without an address (no host access), without an id, or unloaded (they get the scripts when they load)', () => {
+    const tabs = [{ id: 1 }, { url: 'https://meet.example.org/a' }, { id: 3, url: 'https://meet.example.org/b', discarded: true }];
+    expect(tabsToCover(tabs, scripts)).toEqual([]);
+  });
+
+  it('leaves the built-in sites to the manifest, also under a pattern for every site', () => {
+    const everySite = siteContentScripts(['https://*/*']);
+    expect(tabsToCover([{ id: 1, url: 'https://meet.jit.si/Room' }, { id: 2, url: 'https://calls.example.net/' }], everySite)).toEqual([2]);
+  });
+
+  it('takes nothing when nothing is registered', () => {
+    expect(tabsToCover([{ id: 1, url: 'https://meet.example.org/Standup' }], [])).toEqual([]);
+  });
+});
+
+describe('framesToCover: frames of an open tab to give the scripts now', () => {
+  const frame = (frameId: number, url: string, origin = new URL(url).origin, watched = false) => ({ frameId, url, origin, watched });
+
+  it('takes the frames the scripts match that no copy of CallGuard watches yet', () => {
+    const frames = [
+      frame(0, 'https://meet.example.org/Standup'),
+      frame(1, 'https://meet.example.org/embed', undefined, true),
+      frame(2, 'https://ads.example.net/banner'),
+    ];
+    expect(framesToCover(frames, siteContentScripts(['https://meet.example.org/*']))).toEqual([0]);
+  });
+
+  it('in Chromium, frames without an address of their own (about:blank) by their origin, as registered', () => {
+    const frames = [frame(0, 'https://meet.example.org/Standup', undefined, true), frame(3, 'about:blank', 'https://meet.example.org'), frame(4, 'about:blank', 'null')];
+    expect(framesToCover(frames, siteContentScripts(['https://meet.example.org/*']))).toEqual([3]);
+    expect(framesToCover(frames, siteContentScripts(['https://meet.example.org/*'], { chromium: false }))).toEqual([]);
+  });
+
+  it('no about:blank fallback under a pattern with a narrower path, as registered', () => {
+    const frames = [frame(0, 'https://video.example.com/rooms/1'), frame(1, 'about:blank', 'https://video.example.com')];
+    expect(framesToCover(frames, siteContentScripts(['https://video.example.com/rooms/*']))).toEqual([0]);
   });
 });

@@ -41,6 +41,45 @@ function fakeScripting(granted: string[]) {
   };
 }
 
+interface FakeFrame {
+  frameId: number;
+  url: string;
+  watched?: boolean;
+}
+interface Injection {
+  target: { tabId: number; allFrames?: boolean; frameIds?: number[] };
+  func?: unknown;
+  files?: string[];
+  world?: string;
+}
+
+/**
+ * Open tabs and their frames, for tabs.query and scripting.executeScript: a look into a tab's
+ * frames answers where each is and whether a watcher runs there; the call script, once injected,
+ * watches its frames. Lists every injection of files as "tab frames world files".
+ */
+function fakeTabs(tabs: { id: number; url: string; frames?: FakeFrame[]; closed?: boolean }[]) {
+  const injected: string[] = [];
+  const framesOf = (tab: (typeof tabs)[number]) => (tab.frames ??= [{ frameId: 0, url: tab.url }]);
+  Object.assign(fakeBrowser.tabs, { query: async () => tabs.map(({ id, url }) => ({ id, url })) });
+  fakeBrowser.scripting.executeScript = (async ({ target, func, files, world }: Injection) => {
+    const tab = tabs.find((t) => t.id === target.tabId);
+    if (!tab || tab.closed) throw new Error(`No tab with id: ${target.tabId}`);
+    const frames = framesOf(tab);
+    if (func) return frames.map((f) => ({ frameId: f.frameId, result: { url: f.url, origin: new URL(f.url).origin, watched: !!f.watched } }));
+    injected.push(`${tab.id} ${target.frameIds?.join(',')} ${world ?? 'ISOLATED'} ${files?.join(',')}`);
+    if (files?.includes('/content-scripts/sites.js')) for (const f of frames) if (target.frameIds?.includes(f.frameId)) f.watched = true;
+    return [];
+  }) as never;
+  return injected;
+}
+
+/** What a frame gets when CallGuard comes to it after it loaded: the probe, then the watcher told it started late. */
+const lateInjection = (tabId: number, frameIds: string) => [
+  `${tabId} ${frameIds} MAIN /rtc-probe.js`,
+  `${tabId} ${frameIds} ISOLATED /late-start.js,/content-scripts/sites.js`,
+];
+
 /** A policy store with the given admin settings, changeable like the real one. */
 function fakeStore(admin: unknown) {
   let current = effectivePolicy(undefined, admin);
@@ -64,6 +103,7 @@ const SITE = { pattern: 'https://meet.example.org/*', platform: 'jitsi' };
 beforeEach(() => {
   fakeBrowser.reset();
   vi.spyOn(console, 'warn').mockImplementation(() => {});
+  vi.spyOn(console, 'debug').mockImplementation(() => {});
 });
 
 describe('background: scripts for self-hosted sites', () => {
@@ -116,6 +156,75 @@ describe('background: scripts for self-hosted sites', () => {
     const { sync } = createSiteScripts(fakeStore({ conferenceSites: [SITE] }).store);
     await expect(sync()).resolves.toBeUndefined();
     expect(console.warn).toHaveBeenCalled();
+  });
+
+  it('gives the scripts to the tabs already open on a site when the policy adds it, and only to them', async () => {
+    fakeScripting(['*://*/*']);
+    const injected = fakeTabs([
+      { id: 1, url: 'https://meet.example.org/Standup' },
+      { id: 2, url: 'https://www.example.org/' },
+    ]);
+    const policy = fakeStore({});
+    const { sync } = createSiteScripts(policy.store);
+    await sync();
+    expect(injected).toEqual([]);
+    policy.set({ conferenceSites: [SITE] });
+    await sync();
+    expect(injected).toEqual(lateInjection(1, '0'));
+  });
+
+  it('covers the tabs open when the worker starts (restored at browser start), in the frames of the site', async () => {
+    fakeScripting(['*://*/*']);
+    const injected = fakeTabs([
+      {
+        id: 7,
+        url: 'https://meet.example.org/Standup',
+        frames: [
+          { frameId: 0, url: 'https://meet.example.org/Standup' },
+          { frameId: 3, url: 'https://ads.example.net/' },
+          { frameId: 4, url: 'https://meet.example.org/call-frame' },
+        ],
+      },
+    ]);
+    const { sync } = createSiteScripts(fakeStore({ conferenceSites: [SITE] }).store);
+    await sync();
+    expect(injected).toEqual(lateInjection(7, '0,4'));
+  });
+
+  it('gives a frame the scripts once: frames a watcher already runs in (on time, or from before) get nothing', async () => {
+    fakeScripting(['*://*/*']);
+    const injected = fakeTabs([
+      { id: 1, url: 'https://meet.example.org/Standup' },
+      { id: 2, url: 'https://meet.example.org/Retro', frames: [{ frameId: 0, url: 'https://meet.example.org/Retro', watched: true }] },
+    ]);
+    const policy = fakeStore({ conferenceSites: [SITE] });
+    const { sync } = createSiteScripts(policy.store);
+    await sync();
+    policy.set({ conferenceSites: [SITE], banner: 'always' });
+    await sync();
+    expect(injected).toEqual(lateInjection(1, '0'));
+  });
+
+  it('covers the open tabs of a site when the user grants it', async () => {
+    const scripting = fakeScripting([...CONFERENCE_MATCHES]);
+    const injected = fakeTabs([{ id: 1, url: 'https://meet.example.org/Standup' }]);
+    const { sync } = createSiteScripts(fakeStore({ conferenceSites: [SITE] }).store);
+    await sync();
+    expect(injected).toEqual([]);
+    scripting.grant('https://meet.example.org/*');
+    await sync();
+    expect(injected).toEqual(lateInjection(1, '0'));
+  });
+
+  it('a tab that cannot take scripts (closed meanwhile, an error page) does not keep the others from them', async () => {
+    fakeScripting(['*://*/*']);
+    const injected = fakeTabs([
+      { id: 1, url: 'https://meet.example.org/Gone', closed: true },
+      { id: 2, url: 'https://meet.example.org/Standup' },
+    ]);
+    const { sync } = createSiteScripts(fakeStore({ conferenceSites: [SITE] }).store);
+    await sync();
+    expect(injected).toEqual(lateInjection(2, '0'));
   });
 
   it('tells a content script which extra sites there are', async () => {
