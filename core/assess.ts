@@ -22,7 +22,14 @@ export interface AssessInput {
   browserNetwork?: BrowserNetworkFacts;
   timeZone: string | null;
   now: Date;
+  /**
+   * The organisation's policy could not be read yet (managed storage has not answered): it may
+   * block the platform or require more, so nothing is confirmed "on" until it is known.
+   */
+  policyPending?: boolean;
 }
+
+const POLICY_PENDING = "your organisation's policy has not been read yet: end-to-end encryption is not confirmed until it is";
 
 const PHASE_RANK: Record<CallPhase, number> = { 'no-call': 0, unknown: 1, 'pre-join': 2, lobby: 3, 'in-call': 4 };
 
@@ -51,7 +58,8 @@ export function assess(input: AssessInput): Report {
   const platform = page && page.platform !== 'webrtc' ? page.platform : (input.platform ?? (connections.length ? 'webrtc' : null));
 
   const startedLate = input.frames.some((f) => f.startedLate);
-  const encryption = judgeEncryption(pages, connections, factOf, { startedLate });
+  const judged = judgeEncryption(pages, connections, factOf, { startedLate });
+  const encryption = input.policyPending && judged.state === 'on' ? { ...judged, state: 'unknown' as const, evidence: [...judged.evidence, POLICY_PENDING] } : judged;
   const browserNetwork = input.browserNetwork ?? {};
   const network = networkReport(connections, input.policy, browserNetwork, input.timeZone);
   const participants = uniqueParticipants(pages.flatMap(flaggedParticipants));

@@ -4,9 +4,17 @@ import { readManagedWithRetry } from '../../core/policy/managed-read';
 import { STORAGE } from '../../core/storage';
 
 /**
+ * How long a read of managed storage may take. Chromium can leave one unanswered for minutes when
+ * the policy arrives while the browser starts, with no change event after: reports must not wait.
+ */
+export const MANAGED_READ_TIMEOUT_MS = 3000;
+
+/**
  * The effective policy: defaults, then the user's settings, then the organisation's (managed
  * storage), kept current as either changes. User settings apply at once; managed storage may
- * still be empty on first run (Chromium race), so it is retried in the background.
+ * still be empty on first run (Chromium race), so it is retried in the background, and a read
+ * that hangs is waited for no longer than MANAGED_READ_TIMEOUT_MS: until managed storage has
+ * answered once, `organisationKnown()` is false (the reports then never say "ok").
  */
 export function createPolicyStore() {
   let user: unknown;
@@ -17,10 +25,25 @@ export function createPolicyStore() {
     current = effectivePolicy(user, admin);
     for (const listener of listeners) listener();
   };
-  const readManaged = () => browser.storage.managed.get();
   // A read started before a change may answer after it: its older value must not win.
   const setUser = latestWins<unknown>((value) => (user = value));
   const setAdmin = latestWins<Record<string, unknown>>((value) => (admin = value));
+  let organisationKnown = false;
+  const readManaged = () => {
+    const read = browser.storage.managed.get();
+    // An answer, also a rejection (Firefox without a policy), says what the organisation sets.
+    // One that comes after the timeout is the policy all the same: applied if none was yet.
+    void read.then(
+      (value) => {
+        organisationKnown = true;
+        if (Object.keys(admin).length === 0 && value && Object.keys(value).length > 0) {
+          void setAdmin(async () => value as Record<string, unknown>).then((applied) => applied && recompute());
+        }
+      },
+      () => (organisationKnown = true),
+    );
+    return Promise.race([read, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('managed storage did not answer')), MANAGED_READ_TIMEOUT_MS))]);
+  };
 
   // Reports wait only for the user's settings; the organisation's follow as soon as they arrive.
   const ready = (async () => {
@@ -48,6 +71,7 @@ export function createPolicyStore() {
   return {
     ready,
     get: () => current,
+    organisationKnown: () => organisationKnown,
     onChange: (listener: () => void) => listeners.push(listener),
   };
 }

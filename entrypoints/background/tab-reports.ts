@@ -60,6 +60,7 @@ export function createTabReports(policy: PolicyStore, onReport: (tabId: number, 
       browserNetwork: network.get(tabId),
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone ?? null,
       now: new Date(),
+      policyPending: !policy.organisationKnown(),
     });
     const remembered = rememberCall(tab.call, now);
     tab.call = remembered.memory;

@@ -138,6 +138,14 @@ describe('assess: encryption', () => {
     expect(report.e2eeEvidence.join(' ')).toMatch(/the media path agrees/);
   });
 
+  it('while the organisation\'s policy is not read yet, both halves of "on" give unknown, and the evidence says why', () => {
+    const pending = run([frame(page({ e2ee: E2EE_ON }), ENCODED)], {}, { policyPending: true });
+    expect(pending.e2ee).toBe('unknown');
+    expect(pending.level).not.toBe('ok');
+    expect(pending.e2eeEvidence.join(' ')).toMatch(/policy has not been read yet/);
+    expect(run([frame(page({ e2ee: E2EE_ON }), ENCODED)]).e2ee).toBe('on');
+  });
+
   it('the platform saying on without live media is unknown, and the evidence names the missing half', () => {
     const report = run([frame(page({ e2ee: E2EE_ON }))]);
     expect(report.e2ee).toBe('unknown');

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { STORAGE } from '../../../../core/storage';
-import { createPolicyStore, latestWins } from '../../../../entrypoints/background/policy-store';
+import { createPolicyStore, latestWins, MANAGED_READ_TIMEOUT_MS } from '../../../../entrypoints/background/policy-store';
 
 /** A promise resolved from outside, to hold a storage answer back until the test lets it go. */
 function deferred<T>() {
@@ -49,6 +49,37 @@ describe('background: policy store', () => {
     await fakeBrowser.storage.local.set({ [STORAGE.userSettings]: { requireE2EE: false } });
     await settle();
     expect(store.get().policy.requireE2EE).toBe(false);
+  });
+});
+
+describe('background: a managed read that hangs (Chromium, a policy arriving while it starts)', () => {
+  it('reports do not wait for it; the organisation counts as not known until it answers, and its late answer applies', async () => {
+    await fakeBrowser.storage.local.set({ [STORAGE.userSettings]: {} });
+    const hung = deferred<Record<string, unknown>>();
+    vi.spyOn(fakeBrowser.storage.managed, 'get').mockReturnValue(hung.promise as never);
+    vi.useFakeTimers();
+    try {
+      const store = createPolicyStore();
+      let ready = false;
+      void store.ready.then(() => (ready = true));
+      await vi.advanceTimersByTimeAsync(MANAGED_READ_TIMEOUT_MS + 10);
+      expect(ready).toBe(true);
+      expect(store.organisationKnown()).toBe(false);
+
+      hung.resolve({ requireE2EE: true });
+      await vi.advanceTimersByTimeAsync(10);
+      expect(store.organisationKnown()).toBe(true);
+      expect(store.get().policy.requireE2EE).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('an answer, even "no policy" (Firefox rejects), makes the organisation known', async () => {
+    vi.spyOn(fakeBrowser.storage.managed, 'get').mockRejectedValue(new Error('Managed storage manifest not found'));
+    const store = createPolicyStore();
+    await store.ready;
+    expect(store.organisationKnown()).toBe(true);
   });
 });
 
