@@ -45,7 +45,7 @@ export function createPolicyStore() {
     return Promise.race([read, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('managed storage did not answer')), MANAGED_READ_TIMEOUT_MS))]);
   };
 
-  // Reports wait only for the user's settings; the organisation's follow as soon as they arrive.
+  // Reports wait for the user's settings and at most MANAGED_READ_TIMEOUT_MS for the organisation's.
   const ready = (async () => {
     await setUser(async () => (await browser.storage.local.get(STORAGE.userSettings))[STORAGE.userSettings]);
     await setAdmin(() => readManagedWithRetry(readManaged, { attempts: 1 }));
