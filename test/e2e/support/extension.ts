@@ -35,11 +35,11 @@ export interface ExtensionSession {
 }
 
 /** Fixture server + Chromium with the built extension loaded. */
-export async function startChromiumSession(routes: Routes, opts: { extraArgs?: string[] } = {}): Promise<ExtensionSession> {
+export async function startChromiumSession(routes: Routes, opts: { extraArgs?: string[]; env?: Record<string, string> } = {}): Promise<ExtensionSession> {
   const server = await startFixtureServer({ root: FIXTURES, routes });
   let browser: Browser | undefined;
   try {
-    browser = await launchChromium({ extensionDir: CHROME_BUILD, hosts: TEST_HOSTS, port: server.port, extraArgs: opts.extraArgs });
+    browser = await launchChromium({ extensionDir: CHROME_BUILD, hosts: TEST_HOSTS, port: server.port, extraArgs: opts.extraArgs, env: opts.env });
     const worker = await extensionServiceWorker(browser);
     const launched = browser;
     return {
