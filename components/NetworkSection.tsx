@@ -1,4 +1,5 @@
 import type { NetworkReport } from '../core/types';
+import { localizeEvidence } from './evidence';
 import { t } from './i18n';
 
 /**
@@ -14,7 +15,7 @@ export function NetworkSection({ network }: { network: NetworkReport }) {
     <section aria-labelledby="network-heading" class="network">
       <h2 id="network-heading">{t('popup_network')}</h2>
       <p class="reach">{t('popup_reach')}</p>
-      <p data-field="network-reason">{network.reason}</p>
+      <p data-field="network-reason">{localizeEvidence(network.reason)}</p>
       <dl>
         <dt>{t('popup_public_address')}</dt>
         <dd data-field="public-address">{network.publicAddress ?? '—'}</dd>

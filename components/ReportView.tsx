@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { bannerContent } from '../core/banner';
 import type { Level, PlatformId, Report, ReportFinding, Source, TimelineEntry } from '../core/types';
 import { headlineText } from './Banner';
+import { localizeEvidence } from './evidence';
 import { findingAdvice, findingTitle, formatTime, levelVerdict, messageKey, platformName, t } from './i18n';
 import { NetworkSection } from './NetworkSection';
 
@@ -160,7 +161,7 @@ function Evidence({ items, source }: { items: string[]; source?: Source }) {
       <summary>{source ? t('popup_evidence_from', t(`source_${source}`)) : t('popup_evidence')}</summary>
       <ul>
         {items.map((item) => (
-          <li key={item}>{item}</li>
+          <li key={item}>{localizeEvidence(item)}</li>
         ))}
       </ul>
     </details>

@@ -2,6 +2,7 @@ import { needsAttention } from './attention';
 import { CHECKS } from './checks';
 import type { CheckContext } from './checks/context';
 import { judgeEncryption } from './encryption';
+import { POLICY_PENDING } from './evidence';
 import { networkReport } from './network/report';
 import { factOf } from './platforms/index';
 import { flagNames } from './platforms/names';
@@ -28,8 +29,6 @@ export interface AssessInput {
    */
   policyPending?: boolean;
 }
-
-const POLICY_PENDING = "your organisation's policy has not been read yet: end-to-end encryption is not confirmed until it is";
 
 const PHASE_RANK: Record<CallPhase, number> = { 'no-call': 0, unknown: 1, 'pre-join': 2, lobby: 3, 'in-call': 4 };
 

@@ -1,3 +1,4 @@
+import { E2EE_NOW, say } from './evidence';
 import { participantKey } from './platforms/roster';
 import { bySeverity, reportLevel } from './severity';
 import type { FindingId, Report, ReportFinding, ReportParticipant, TimelineEntry } from './types';
@@ -69,7 +70,7 @@ export function rememberCall(memory: CallMemory | null, now: Report): { memory: 
 
   const e2eeOn = now.e2ee === 'on';
   if (e2eeOn && !current?.e2eeOn) note({ event: 'e2ee-confirmed', detail: now.e2eeEvidence[0] ?? '' });
-  if (!e2eeOn && current?.e2eeOn) note({ event: 'e2ee-dropped', detail: `end-to-end encryption is now ${now.e2ee}` });
+  if (!e2eeOn && current?.e2eeOn) note({ event: 'e2ee-dropped', detail: say(E2EE_NOW, now.e2ee) });
 
   const remembered = (current?.findings ?? []).filter((f) => current?.joined || !SETTINGS_BEFORE_JOINING.has(f.id));
   const findings = mergeFindings(remembered, now.findings, at, note);

@@ -1,3 +1,16 @@
+import {
+  CALL_SHOWN,
+  CLAIM_OVERRULED,
+  E2EE_NO_TRANSFORM,
+  E2EE_PARTIAL,
+  MEDIA_AGREES,
+  MEDIA_AGREES_NOT_PROOF,
+  NO_LIVE_MEDIA,
+  NO_PLATFORM_STATE,
+  say,
+  STARTED_LATE,
+  VENDOR_FACT,
+} from './evidence';
 import type { PlatformFact } from './platforms/platform';
 import { describeTracks, transformCoverage } from './rtc/media';
 import type { ConnectionFact, E2eeState, PageRead, PlatformId, Source } from './types';
@@ -16,10 +29,6 @@ export interface EncryptionVerdict {
 
 /** The vendor facts of the platforms on the page, by id (from the registry, or a test's own). */
 export type FactsOf = (platform: PlatformId) => PlatformFact | null;
-
-/** Why "on" cannot be confirmed in a page CallGuard started in after it had loaded. */
-const STARTED_LATE_EVIDENCE =
-  'CallGuard started after this page had loaded: connections made before then were not seen, so end-to-end encryption cannot be confirmed; reload the page to check the whole call';
 
 /**
  * Two sources for "on", one for "off":
@@ -44,17 +53,8 @@ export function judgeEncryption(
   const untransformed = [...untransformedSenders, ...untransformedReceivers];
   if (untransformed.length > 0) {
     const partial = untransformed.length < live.length;
-    const counts = `senders: ${describeTracks(untransformedSenders)} of ${describeTracks(liveSenders)}; receivers: ${describeTracks(untransformedReceivers)} of ${describeTracks(liveReceivers)}`;
-    return {
-      state: 'off',
-      source: 'rtc',
-      pageClaimsOn,
-      evidence: [
-        partial
-          ? `partial: some live media has no encoded transform (${counts}), so that media is not end-to-end encrypted`
-          : `no encoded transform on any live media (${counts}): media is not end-to-end encrypted in this browser`,
-      ],
-    };
+    const counts = [untransformedSenders, liveSenders, untransformedReceivers, liveReceivers].map(describeTracks);
+    return { state: 'off', source: 'rtc', pageClaimsOn, evidence: [say(partial ? E2EE_PARTIAL : E2EE_NO_TRANSFORM, ...counts)] };
   }
 
   const claims = pages.flatMap((p) => {
@@ -68,47 +68,30 @@ export function judgeEncryption(
     return { state: 'off', source, pageClaimsOn, evidence: [...new Set(offs.flatMap((c) => c.evidence))] };
   }
 
-  const mediaAgrees =
-    live.length > 0
-      ? `the media path agrees: encoded transforms on all live media (${describeTracks(liveSenders)} sent, ${describeTracks(liveReceivers)} received)`
-      : null;
+  // The media path's half, where live media was seen: it confirms a claim, or is only consistent with E2EE.
+  const mediaAgrees = (template: string) => (live.length > 0 ? say(template, describeTracks(liveSenders), describeTracks(liveReceivers)) : null);
   const on = claims.find((c) => c.state === 'on');
-  if (on && mediaAgrees && !startedLate) return { state: 'on', source: on.source, pageClaimsOn, evidence: [...on.evidence, mediaAgrees] };
-  if (on) {
-    return {
-      state: 'unknown',
-      source: on.source,
-      pageClaimsOn,
-      evidence: [
-        ...on.evidence,
-        startedLate
-          ? STARTED_LATE_EVIDENCE
-          : 'missing half: no live media was seen in this call, so the media path could not confirm end-to-end encryption',
-      ],
-    };
-  }
+  const agrees = mediaAgrees(MEDIA_AGREES);
+  if (on && agrees && !startedLate) return { state: 'on', source: on.source, pageClaimsOn, evidence: [...on.evidence, agrees] };
+  if (on) return { state: 'unknown', source: on.source, pageClaimsOn, evidence: [...on.evidence, startedLate ? STARTED_LATE : NO_LIVE_MEDIA] };
   // What the vendor says, where it decides nothing by itself (E2EE optional, or no claim).
   const facts = [...new Set(pages.map((p) => p.platform))].flatMap((id) => {
     const fact = factOf(id);
     return fact ? [platformEvidence(fact)] : [];
   });
+  const notProof = mediaAgrees(MEDIA_AGREES_NOT_PROOF);
   return {
     state: 'unknown',
     source: live.length > 0 ? 'rtc' : 'ui',
     pageClaimsOn,
-    evidence: [
-      ...(startedLate ? [STARTED_LATE_EVIDENCE] : []),
-      ...(mediaAgrees ? [`${mediaAgrees}; that is consistent with end-to-end encryption, not proof of it`] : []),
-      'missing half: the platform\'s own state or encryption indicator, which CallGuard could not read on this page',
-      ...facts,
-    ],
+    evidence: [...(startedLate ? [STARTED_LATE] : []), ...(notProof ? [notProof] : []), NO_PLATFORM_STATE, ...facts],
   };
 }
 
 type Claim = NonNullable<PageRead['e2ee']>;
 
 export function platformEvidence(fact: PlatformFact): string {
-  return `${fact.statement} (source: ${fact.source})`;
+  return say(VENDOR_FACT, fact.statement, fact.source);
 }
 
 /**
@@ -130,12 +113,12 @@ export function withPlatformFact(fact: PlatformFact | null, shown: PageRead['e2e
   if (!inCall) return null;
   if (shown?.state === 'on') return { state: 'on', source: shown.source, evidence: [...shown.evidence, ...cite] };
   if (fact?.e2eeInBrowser === 'always') {
-    return { state: 'on', source: 'platform', evidence: [...cite, 'the page shows a call and nothing on it contradicts that'] };
+    return { state: 'on', source: 'platform', evidence: [...cite, CALL_SHOWN] };
   }
   return null;
 }
 
 /** Evidence for a page that claims E2EE on a platform whose browser client cannot do it. */
 export function overruledClaim(claim: string, fact: PlatformFact): string {
-  return `the page claims end-to-end encryption (${claim}), but ${fact.statement} (source: ${fact.source}): the claim is ignored`;
+  return say(CLAIM_OVERRULED, claim, fact.statement, fact.source);
 }

@@ -1,3 +1,4 @@
+import { CAPTIVE_LOCKED, CAPTIVE_SOURCE, CAPTIVE_UNLOCKED } from '../evidence';
 import type { Check } from './context';
 
 /** Firefox only: the browser's own captive-portal detection says this is a hotel/airport-style network. */
@@ -8,11 +9,6 @@ export const captivePortal: Check = ({ browserNetwork }) => {
     id: 'captive-portal',
     severity: 'warning',
     source: 'network',
-    evidence: [
-      state === 'locked_portal'
-        ? 'the browser reports a captive portal that is not logged in yet (locked_portal): a hotel, airport or café network'
-        : 'the browser reports a captive portal that was logged in to (unlocked_portal): a hotel, airport or café network',
-      'read from the browser\'s captive-portal detection (Firefox captivePortal API)',
-    ],
+    evidence: [state === 'locked_portal' ? CAPTIVE_LOCKED : CAPTIVE_UNLOCKED, CAPTIVE_SOURCE],
   };
 };

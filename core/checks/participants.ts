@@ -1,3 +1,4 @@
+import { LABELLED, say } from '../evidence';
 import type { FindingId, ParticipantKind, Severity } from '../types';
 import type { Check } from './context';
 
@@ -10,7 +11,7 @@ export function participantCheck(kind: ParticipantKind, id: FindingId, severity:
       id,
       severity,
       source: 'ui',
-      evidence: matching.map((p) => (p.name ? `${p.name}: ${p.evidence}` : p.evidence)),
+      evidence: matching.map((p) => (p.name ? say(LABELLED, p.name, p.evidence) : p.evidence)),
     };
   };
 }

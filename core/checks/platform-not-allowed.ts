@@ -1,3 +1,4 @@
+import { PLATFORM_BLOCKED, PLATFORM_NOT_ALLOWED, say } from '../evidence';
 import type { Check } from './context';
 
 export const platformNotAllowed: Check = ({ platform, policy }) => {
@@ -9,10 +10,6 @@ export const platformNotAllowed: Check = ({ platform, policy }) => {
     id: 'platform-not-allowed',
     severity: 'danger',
     source: 'policy',
-    evidence: [
-      blocked
-        ? `${platform} is blocked by your organisation`
-        : `${platform} is not one of the platforms your organisation allows (${policy.allowedPlatforms.join(', ')})`,
-    ],
+    evidence: [blocked ? say(PLATFORM_BLOCKED, platform) : say(PLATFORM_NOT_ALLOWED, platform, policy.allowedPlatforms.join(', '))],
   };
 };

@@ -1,3 +1,4 @@
+import { LABELLED, say } from '../evidence';
 import type { Check } from './context';
 
 /**
@@ -6,7 +7,7 @@ import type { Check } from './context';
  */
 export const recording: Check = ({ pages, participants }) => {
   const shown = pages.flatMap((p) => p.recording?.evidence ?? []);
-  const bots = participants.filter((p) => p.kind === 'recorder').map((p) => `${p.name}: ${p.evidence}`);
+  const bots = participants.filter((p) => p.kind === 'recorder').map((p) => say(LABELLED, p.name, p.evidence));
   const evidence = [...shown, ...bots];
   return evidence.length ? { id: 'recording', severity: 'warning', source: 'ui', evidence } : null;
 };

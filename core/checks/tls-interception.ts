@@ -1,14 +1,28 @@
+import {
+  CERTIFICATE_EXPIRED,
+  CERTIFICATE_UNTRUSTED_ISSUER,
+  CERTIFICATE_WRONG_NAME,
+  say,
+  THE_CONFERENCE_SITE,
+  TLS_FOREIGN_ROOT,
+  TLS_MAN_IN_THE_MIDDLE,
+  TLS_NO_CHAIN,
+  TLS_READABLE,
+  TLS_SOURCE,
+  TLS_UNTRUSTED,
+  TLS_UNTRUSTED_BECAUSE,
+  UNKNOWN_FINGERPRINT,
+  UNNAMED_ROOT,
+} from '../evidence';
 import { isTrustedInterceptionRoot, normaliseFingerprint } from '../network/tls';
 import type { BrowserNetworkFacts } from '../types';
 import type { Check } from './context';
 
-const SOURCE = 'read from the browser\'s own TLS connection to the site (Firefox webRequest security info)';
-
 /** Why the browser did not trust the certificate, in words. */
 const WHY: Record<NonNullable<NonNullable<BrowserNetworkFacts['tls']>['certificateError']>, string> = {
-  trust_error: 'issued by an authority it does not trust',
-  domain_mismatch: 'not valid for this site\'s name',
-  expired_or_not_yet_valid: 'expired or not valid yet',
+  trust_error: CERTIFICATE_UNTRUSTED_ISSUER,
+  domain_mismatch: CERTIFICATE_WRONG_NAME,
+  expired_or_not_yet_valid: CERTIFICATE_EXPIRED,
 };
 
 /**
@@ -23,19 +37,14 @@ const WHY: Record<NonNullable<NonNullable<BrowserNetworkFacts['tls']>['certifica
  */
 export const tlsInterception: Check = ({ browserNetwork, policy }) => {
   const tls = browserNetwork.tls;
-  const host = tls?.host || 'the conference site';
+  const host = tls?.host || THE_CONFERENCE_SITE;
   if (tls?.untrusted) {
     const why = tls.certificateError ? WHY[tls.certificateError] : undefined;
     return {
       id: 'tls-interception',
       severity: 'danger',
       source: 'network',
-      evidence: [
-        `the certificate of ${host} is not trusted by the browser${why ? ` (${why})` : ''}, and a certificate warning was bypassed: the page was loaded anyway, through a certificate exception`,
-        'someone may be intercepting the connection and reading the traffic: a certificate warning on a conference site is what a man-in-the-middle looks like',
-        'the browser verified no certificate chain, so there is no root that trustedInterceptionRoots could allow',
-        SOURCE,
-      ],
+      evidence: [why ? say(TLS_UNTRUSTED_BECAUSE, host, why) : say(TLS_UNTRUSTED, host), TLS_MAN_IN_THE_MIDDLE, TLS_NO_CHAIN, TLS_SOURCE],
     };
   }
   if (!tls?.checked || tls.rootIsBuiltIn !== false) return null;
@@ -46,10 +55,6 @@ export const tlsInterception: Check = ({ browserNetwork, policy }) => {
     id: 'tls-interception',
     severity: 'danger',
     source: 'network',
-    evidence: [
-      `the certificate of ${host} chains to a root that is not built into the browser: ${tls.rootSubject ?? 'unnamed root'} (SHA-256 ${fingerprint || 'unknown'})`,
-      'something between this computer and the service can read the traffic (a TLS-inspection proxy, antivirus or an attacker)',
-      SOURCE,
-    ],
+    evidence: [say(TLS_FOREIGN_ROOT, host, tls.rootSubject ?? UNNAMED_ROOT, fingerprint || UNKNOWN_FINGERPRINT), TLS_READABLE, TLS_SOURCE],
   };
 };

@@ -1,3 +1,4 @@
+import { say, TRAVEL_HINT, TRAVEL_TIME_ZONE } from '../evidence';
 import type { Check } from './context';
 
 /** The device time zone is outside the organisation's home time zones: a hint of travel. */
@@ -10,10 +11,7 @@ export const travel: Check = ({ network, policy }) => {
     id: 'travel',
     severity: 'info',
     source: 'network',
-    evidence: [
-      `device time zone ${zone} is not one of the home time zones (${policy.homeTimeZones.join(', ')})`,
-      'the time zone is set on this computer: a hint of travel, not proof of where it is',
-    ],
+    evidence: [say(TRAVEL_TIME_ZONE, zone, policy.homeTimeZones.join(', ')), TRAVEL_HINT],
   };
 };
 

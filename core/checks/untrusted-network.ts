@@ -1,3 +1,4 @@
+import { NETWORK_TYPE, RELAYED_OVER, say, THIS_COMPUTER_ONLY } from '../evidence';
 import type { Check } from './context';
 
 /**
@@ -13,9 +14,9 @@ export const untrustedNetwork: Check = ({ network }) =>
         source: 'network',
         evidence: [
           network.reason,
-          ...(network.networkType ? [`network type: ${network.networkType}`] : []),
-          ...(network.relayProtocol ? [`relayed over ${network.relayProtocol.toUpperCase()} (UDP may be blocked on this network)`] : []),
-          "this is about this computer's connection only, not the other participants'",
+          ...(network.networkType ? [say(NETWORK_TYPE, network.networkType)] : []),
+          ...(network.relayProtocol ? [say(RELAYED_OVER, network.relayProtocol.toUpperCase())] : []),
+          THIS_COMPUTER_ONLY,
         ],
       }
     : null;

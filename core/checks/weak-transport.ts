@@ -1,3 +1,4 @@
+import { DTLS_STATE, say, UNEXPECTED_DTLS_CIPHER, UNEXPECTED_SRTP_CIPHER } from '../evidence';
 import { callConnectionStats } from '../network/report';
 import type { Check } from './context';
 
@@ -10,8 +11,8 @@ export const weakTransport: Check = ({ connections }) => {
   const stats = callConnectionStats(connections);
   if (!stats?.dtlsState) return null;
   const problems: string[] = [];
-  if (stats.dtlsState !== 'connected') problems.push(`DTLS state is ${stats.dtlsState}, not connected`);
-  if (stats.srtpCipher && !EXPECTED_SRTP.test(stats.srtpCipher)) problems.push(`unexpected SRTP cipher ${stats.srtpCipher}`);
-  if (stats.dtlsCipher && !EXPECTED_DTLS.test(stats.dtlsCipher)) problems.push(`unexpected DTLS cipher ${stats.dtlsCipher}`);
+  if (stats.dtlsState !== 'connected') problems.push(say(DTLS_STATE, stats.dtlsState));
+  if (stats.srtpCipher && !EXPECTED_SRTP.test(stats.srtpCipher)) problems.push(say(UNEXPECTED_SRTP_CIPHER, stats.srtpCipher));
+  if (stats.dtlsCipher && !EXPECTED_DTLS.test(stats.dtlsCipher)) problems.push(say(UNEXPECTED_DTLS_CIPHER, stats.dtlsCipher));
   return problems.length ? { id: 'weak-transport', severity: 'danger', source: 'rtc', evidence: problems } : null;
 };

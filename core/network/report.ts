@@ -1,3 +1,16 @@
+import {
+  HOST_ONLY,
+  INSIDE_TRUSTED,
+  NO_STATS,
+  NO_TRUSTED_NETWORKS,
+  NO_USABLE_NETWORKS,
+  NOT_AN_ADDRESS,
+  NOT_CIDRS_IGNORED,
+  OUTSIDE_TRUSTED,
+  RELAY_ONLY,
+  say,
+  TRUSTED_VPN,
+} from '../evidence';
 import type { Policy } from '../policy/types';
 import { isLiveMediaConnection } from '../rtc/media';
 import type { BrowserNetworkFacts, ConnectionFact, ConnectionStats, NetworkReport } from '../types';
@@ -62,24 +75,21 @@ export function judgeTrust(
   policy: Pick<Policy, 'trustedNetworks' | 'trustVpn'>,
 ): { trusted: boolean | null; reason: string } {
   const networkType = stats?.networkType ?? null;
-  if (policy.trustVpn && networkType === 'vpn') return { trusted: true, reason: 'connected through a VPN, which the policy trusts' };
-  if (policy.trustedNetworks.length === 0) return { trusted: null, reason: 'no trusted networks are set by policy' };
+  if (policy.trustVpn && networkType === 'vpn') return { trusted: true, reason: TRUSTED_VPN };
+  if (policy.trustedNetworks.length === 0) return { trusted: null, reason: NO_TRUSTED_NETWORKS };
   const { networks, invalid } = parseNetworks(policy.trustedNetworks);
-  const ignored = invalid.length > 0 ? ` (ignored, not CIDRs: ${invalid.join(', ')})` : '';
-  if (networks.length === 0) return { trusted: null, reason: `no usable trusted networks in the policy${ignored}` };
+  const noting = (reason: string) => (invalid.length > 0 ? say(NOT_CIDRS_IGNORED, reason, invalid.join(', ')) : reason);
+  if (networks.length === 0) return { trusted: null, reason: noting(NO_USABLE_NETWORKS) };
   if (!address) return { trusted: null, reason: noAddressReason(stats) };
   const parsed = parseAddress(address);
-  if (!parsed) return { trusted: null, reason: `the public address "${address}" is not an IP address` };
+  if (!parsed) return { trusted: null, reason: say(NOT_AN_ADDRESS, address) };
   const usable = networks.map(([net, prefix]) => `${net.toString()}/${prefix}`);
   return networks.some((network) => inNetwork(parsed, network))
-    ? { trusted: true, reason: `public address ${address} is inside the trusted networks${ignored}` }
-    : { trusted: false, reason: `public address ${address} is outside the trusted networks (${usable.join(', ')})${ignored}` };
+    ? { trusted: true, reason: noting(say(INSIDE_TRUSTED, address)) }
+    : { trusted: false, reason: noting(say(OUTSIDE_TRUSTED, address, usable.join(', '))) };
 }
 
 function noAddressReason(stats: ConnectionStats | null): string {
-  if (!stats) return 'no public address seen: no connection statistics yet';
-  if (stats.localCandidateType === 'relay') {
-    return 'no public address seen: the call is relayed through a TURN server and the browser does not show the address it connects from (relay-only connections hide it)';
-  }
-  return 'no public address seen: the call uses only local (host) candidates, no STUN/TURN server answered';
+  if (!stats) return NO_STATS;
+  return stats.localCandidateType === 'relay' ? RELAY_ONLY : HOST_ONLY;
 }

@@ -1,3 +1,4 @@
+import { WHERE_BIGBLUEBUTTON } from '../evidence';
 import type { Coverage } from './coverage';
 import type { Platform, PlatformFact } from './platform';
 
@@ -82,7 +83,7 @@ export const platform: Platform = {
       name: ['[data-test="userName"]'],
       phoneSelectors: ['i.icon-bbb-volume_level_2', 'i.icon-bbb-phone', '[data-test="phoneUser"]'],
       labelsIn: ['[data-test="userNameSubs"]'],
-      where: 'BigBlueButton user list',
+      where: WHERE_BIGBLUEBUTTON,
     },
   },
 };

@@ -1,3 +1,4 @@
+import { DISCORD_STAGE, WHERE_DISCORD } from '../evidence';
 import type { Coverage } from './coverage';
 import type { Platform, PlatformFact } from './platform';
 
@@ -48,7 +49,7 @@ export const platform: Platform = {
       off: { text: [/not end-to-end encrypted/i, /nicht Ende-zu-Ende-verschlüsselt/i, /pas chiffré de bout en bout/i], textIn: ['[role="tabpanel"] div', '[role="tabpanel"] span'] },
       on: { text: [/^End-to-end encrypted$/i, /^Ende-zu-Ende-verschlüsselt$/i, /^Chiffré de bout en bout$/i], textIn: ['[role="tabpanel"] div', '[role="tabpanel"] span'] },
       notCovered: {
-        meaning: 'this is a Stage channel, which Discord does not end-to-end encrypt',
+        meaning: DISCORD_STAGE,
         marker: { controls: [/^Request to Speak$/i, /^Sprechen anfragen$/i, /^Demander à parler$/i] },
       },
     },
@@ -56,7 +57,7 @@ export const platform: Platform = {
       // Hashed class names: "voiceUser_x1" (not the "voiceUsers_" list), "tile_x1".
       rows: ['[class*="voiceUser_"]', '[class*="voiceUser-"]', '[class*="tile_"][aria-label]'],
       name: ['[class*="usernameFont"]', '[class*="username"]'],
-      where: 'Discord voice channel',
+      where: WHERE_DISCORD,
     },
   },
 };

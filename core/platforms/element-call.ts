@@ -1,3 +1,4 @@
+import { WHERE_ELEMENT_CALL } from '../evidence';
 import type { Coverage } from './coverage';
 import type { Platform, PlatformFact } from './platform';
 
@@ -74,7 +75,7 @@ export const platform: Platform = {
     roster: {
       rows: ['[data-testid="videoTile"]'],
       name: ['[data-testid="name_tag"]'],
-      where: 'Element Call tiles',
+      where: WHERE_ELEMENT_CALL,
     },
   },
 };

@@ -1,3 +1,4 @@
+import { MEET_NO_CSE_INDICATOR, WHERE_MEET } from '../evidence';
 import type { Coverage } from './coverage';
 import type { Platform, PlatformFact } from './platform';
 
@@ -102,7 +103,7 @@ export const platform: Platform = {
         textIn: ['span', 'div[role="status"]'],
         labels: [/Extra encryption added by \S+/i, /client-side encrypt/i, /clientseitig verschlüsselt|clientseitige Verschlüsselung/i, /chiffrement côté client|chiffré côté client/i],
       },
-      offWithoutOn: 'no client-side encryption indicator on the page',
+      offWithoutOn: MEET_NO_CSE_INDICATOR,
     },
     // The consent dialog on joining or when recording starts, then the badge at the top.
     recording: {
@@ -137,7 +138,7 @@ export const platform: Platform = {
     roster: {
       rows: ['[data-participant-id]', '[role="list"][aria-label="Participants"] [role="listitem"]'],
       name: ['span.notranslate'],
-      where: 'Meet participants',
+      where: WHERE_MEET,
     },
     // The "External" label at the top left when people from outside the organisation are in.
     externalNotice: {

@@ -1,3 +1,4 @@
+import { WHERE_GOTO } from '../evidence';
 import type { Coverage } from './coverage';
 import type { Platform, PlatformFact } from './platform';
 
@@ -52,7 +53,7 @@ export const platform: Platform = {
     roster: {
       rows: ['[data-testid="attendee-list-item"]', '[role="list"][aria-label*="ttendee"] [role="listitem"]', '[role="list"][aria-label*="articipant"] [role="listitem"]'],
       name: ['[data-testid="attendee-name"]'],
-      where: 'GoTo attendee list',
+      where: WHERE_GOTO,
     },
   },
 };

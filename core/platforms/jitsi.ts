@@ -1,3 +1,18 @@
+import {
+  JITSI_E2EE_NOT_EVERYONE,
+  JITSI_E2EE_OFF,
+  JITSI_E2EE_ON,
+  JITSI_FILE_RECORDING,
+  JITSI_JOINED,
+  JITSI_KNOCKING,
+  JITSI_LIVE_STREAM,
+  JITSI_LOCAL_RECORDING,
+  JITSI_OPEN_ROOM,
+  JITSI_PHONE,
+  JITSI_TRANSCRIBER,
+  say,
+  WHERE_JITSI,
+} from '../evidence';
 import type { JitsiAppState, PageRead } from '../types';
 import type { Coverage } from './coverage';
 import type { Platform, PlatformFact } from './platform';
@@ -78,7 +93,7 @@ export const platform: Platform = {
     roster: {
       rows: ['span.videocontainer', '#localVideoContainer', '[id^="participant-item-"]'],
       name: ['.displayname', '[id$="_name"]'],
-      where: 'Jitsi participants',
+      where: WHERE_JITSI,
     },
   },
   readAppState: (app, read) => {
@@ -88,8 +103,8 @@ export const platform: Platform = {
 
 /** The app's own state outranks the page: phase, E2EE, recording, phone lines, an open room. */
 function readJitsi(state: JitsiAppState, read: PageRead): void {
-  if (state.joined) setPhase(read, 'in-call', 'app state APP.conference.isJoined()');
-  else if (state.lobbyKnocking) setPhase(read, 'lobby', 'app state features/lobby.knocking');
+  if (state.joined) setPhase(read, 'in-call', JITSI_JOINED);
+  else if (state.lobbyKnocking) setPhase(read, 'lobby', JITSI_KNOCKING);
   if (read.phase === 'no-call') return;
 
   read.e2ee = encryption(state);
@@ -98,21 +113,21 @@ function readJitsi(state: JitsiAppState, read: PageRead): void {
 
   const participants = state.participants ?? [];
   const recording = [
-    ...(state.fileRecording ? ['Jitsi app state: a recording to a file is on (features/recording)'] : []),
-    ...(state.liveStreaming ? ['Jitsi app state: a live stream is on, a recording anyone may watch (features/recording)'] : []),
-    ...participants.filter((p) => p.localRecording).map((p) => `Jitsi app state: ${p.name} is recording the call on their own computer`),
+    ...(state.fileRecording ? [JITSI_FILE_RECORDING] : []),
+    ...(state.liveStreaming ? [JITSI_LIVE_STREAM] : []),
+    ...participants.filter((p) => p.localRecording).map((p) => say(JITSI_LOCAL_RECORDING, p.name)),
   ];
   if (recording.length) read.recording = { evidence: [...recording, ...(read.recording?.evidence ?? [])] };
   if (state.transcribing) {
-    read.transcription = { evidence: ['Jitsi app state: a transcriber is in the call (features/transcribing.isTranscribing)', ...(read.transcription?.evidence ?? [])] };
+    read.transcription = { evidence: [JITSI_TRANSCRIBER, ...(read.transcription?.evidence ?? [])] };
   }
 
   // The app knows who is in the call and who dialled in (jigasi): its list replaces the page's,
   // and names that look like numbers no longer count.
   if (state.participants) {
-    read.participants = participants.filter((p) => p.phone).map((p) => ({ kind: 'phone' as const, name: p.name, evidence: 'Jitsi app state: a phone (jigasi) participant' }));
+    read.participants = participants.filter((p) => p.phone).map((p) => ({ kind: 'phone' as const, name: p.name, evidence: JITSI_PHONE }));
     read.names = participants.map((p) => p.name);
-    read.namesFrom = 'Jitsi participants';
+    read.namesFrom = WHERE_JITSI;
     read.phoneNames = false;
     read.unreadable = read.unreadable.filter((u) => u !== 'participants');
   }
@@ -120,13 +135,13 @@ function readJitsi(state: JitsiAppState, read: PageRead): void {
   // Only a joined client knows the room's settings: before that features/lobby.lobbyEnabled is
   // still its default false, which says nothing about the room.
   if (read.phase === 'in-call' && state.lobbyEnabled === false && state.passwordLocked === false) {
-    read.meetingOpen = { evidence: ['Jitsi app state: no lobby and no password on this room'] };
+    read.meetingOpen = { evidence: [JITSI_OPEN_ROOM] };
   }
 }
 
-function setPhase(read: PageRead, phase: PageRead['phase'], by: string): void {
+function setPhase(read: PageRead, phase: PageRead['phase'], evidence: string): void {
   read.phase = phase;
-  read.phaseEvidence = [`Jitsi ${phase}: ${by}`];
+  read.phaseEvidence = [evidence];
 }
 
 /**
@@ -136,20 +151,14 @@ function setPhase(read: PageRead, phase: PageRead['phase'], by: string): void {
 function encryption(state: JitsiAppState): PageRead['e2ee'] {
   const without = (state.participants ?? []).filter((p) => p.e2ee !== true);
   if (state.e2eeEnabled === false) {
-    return { state: 'off', source: 'ui', evidence: ['Jitsi app state: end-to-end encryption is off (features/e2ee.enabled = false)'] };
+    return { state: 'off', source: 'ui', evidence: [JITSI_E2EE_OFF] };
   }
   if (state.e2eeEnabled !== true) return null;
   if (without.length > 0) {
-    const who = without.map((p) => (p.phone ? `${p.name} (phone)` : p.name)).join(', ');
-    return {
-      state: 'off',
-      source: 'ui',
-      evidence: [
-        `Jitsi app state: end-to-end encryption is on here, but ${without.length} participant(s) do not have it (${who}); Jitsi itself shows no E2EE label then`,
-      ],
-    };
+    // Phone lines among them are named by dial-in-participant; here only who lacks E2EE.
+    return { state: 'off', source: 'ui', evidence: [say(JITSI_E2EE_NOT_EVERYONE, without.length, without.map((p) => p.name).join(', '))] };
   }
-  return { state: 'on', source: 'ui', evidence: ['Jitsi app state: end-to-end encryption is on for every participant (features/e2ee.enabled, no participant without it)'] };
+  return { state: 'on', source: 'ui', evidence: [JITSI_E2EE_ON] };
 }
 
 

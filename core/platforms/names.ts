@@ -1,3 +1,14 @@
+import {
+  NAME_DEFAULT_PHONE,
+  NAME_MASKED_PHONE,
+  NAME_NOTETAKER,
+  NAME_NOTETAKER_DISGUISED,
+  NAME_PHONE_NUMBER,
+  NAME_RECORDER,
+  NAME_RECORDER_DISGUISED,
+  say,
+  SEEN_IN,
+} from '../evidence';
 import { containsWords, skeleton, visibleText } from '../text';
 import type { FlaggedParticipant } from '../types';
 import { uniqueParticipants } from './roster';
@@ -31,9 +42,9 @@ export function looksLikeMaskedPhone(name: string): boolean {
 
 /** Why a name is a phone line, or null. */
 export function phoneName(name: string): string | null {
-  if (looksLikePhoneNumber(name)) return 'name is a phone number';
-  if (looksLikeMaskedPhone(name)) return 'name is a masked phone number';
-  if (PHONE_DEFAULT_NAMES.test(visibleText(name))) return 'name is the default name of a phone participant';
+  if (looksLikePhoneNumber(name)) return NAME_PHONE_NUMBER;
+  if (looksLikeMaskedPhone(name)) return NAME_MASKED_PHONE;
+  if (PHONE_DEFAULT_NAMES.test(visibleText(name))) return NAME_DEFAULT_PHONE;
   return null;
 }
 
@@ -80,14 +91,13 @@ export function botKinds(name: string): { kind: 'bot' | 'recorder'; evidence: st
   const shown = visibleText(name);
   const folded = skeleton(name);
   const hidden = shown !== name.replace(/\s+/g, ' ').trim();
-  const disguise = (p: Phrase) =>
-    hidden || !plain(shown).includes(plain(p.text)) ? ', written with look-alike or invisible characters' : '';
+  const disguised = (p: Phrase) => hidden || !plain(shown).includes(plain(p.text));
   const kinds: { kind: 'bot' | 'recorder'; evidence: string }[] = [];
   const notetaker = NOTETAKER_NAMES.find((bot) => containsWords(folded, bot.skeleton));
-  if (notetaker) kinds.push({ kind: 'bot', evidence: `name matches a note-taking bot ("${notetaker.text}"${disguise(notetaker)})` });
+  if (notetaker) kinds.push({ kind: 'bot', evidence: say(disguised(notetaker) ? NAME_NOTETAKER_DISGUISED : NAME_NOTETAKER, notetaker.text) });
   const bracketed = BRACKETED_REC.exec(shown)?.[0];
   const recorder = bracketed ? phrase(bracketed) : RECORDER_WORDS.find((word) => containsWords(folded, word.skeleton));
-  if (recorder) kinds.push({ kind: 'recorder', evidence: `name says it records ("${recorder.text}"${bracketed ? '' : disguise(recorder)})` });
+  if (recorder) kinds.push({ kind: 'recorder', evidence: say(!bracketed && disguised(recorder) ? NAME_RECORDER_DISGUISED : NAME_RECORDER, recorder.text) });
   return kinds;
 }
 
@@ -101,8 +111,8 @@ export function flagNames(names: readonly string[], where: string, { phoneNames 
     const name = visibleText(raw);
     if (!name) continue;
     const phone = phoneNames ? phoneName(name) : null;
-    if (phone) flagged.push({ kind: 'phone', name, evidence: `${phone} (${where})` });
-    for (const bot of botKinds(raw)) flagged.push({ kind: bot.kind, name, evidence: `${bot.evidence} (${where})` });
+    if (phone) flagged.push({ kind: 'phone', name, evidence: say(SEEN_IN, phone, where) });
+    for (const bot of botKinds(raw)) flagged.push({ kind: bot.kind, name, evidence: say(SEEN_IN, bot.evidence, where) });
   }
   return uniqueParticipants(flagged);
 }

@@ -9,6 +9,8 @@
  * matches is quoted as evidence. Each list of elements is gathered once per read.
  */
 
+import { FOUND_BUTTON, FOUND_ELEMENT, FOUND_LABEL, FOUND_TEXT, say } from '../evidence';
+
 /** Ways to recognise one thing the platform shows. */
 export interface Marker {
   /** CSS selectors of the platform's own elements: ids, data-* attributes, classes, roles. Never text. */
@@ -120,13 +122,13 @@ export function pageView(root: ParentNode, participantText: readonly string[]): 
     find(marker) {
       if (!marker) return null;
       const selector = marker.selectors ? view.selector(marker.selectors) : null;
-      if (selector) return `element ${selector}`;
+      if (selector) return say(FOUND_ELEMENT, selector);
       const text = marker.text ? view.text(marker.text, marker.textIn) : null;
-      if (text) return `text ${text}`;
+      if (text) return say(FOUND_TEXT, text);
       const control = marker.controls ? view.control(marker.controls) : null;
-      if (control) return `button ${control}`;
+      if (control) return say(FOUND_BUTTON, control);
       const label = marker.labels ? view.label(marker.labels) : null;
-      return label ? `label ${label}` : null;
+      return label ? say(FOUND_LABEL, label) : null;
     },
     isParticipantText: inside,
     is(el, marker) {

@@ -57,9 +57,9 @@ export interface DetectionSpec {
   encryption?: {
     on?: Marker;
     off?: Marker;
-    /** Evidence when no "on" indicator shows: its absence means off (Meet's client-side encryption). */
+    /** Evidence (from core/evidence.ts) when no "on" indicator shows: its absence means off (Meet's client-side encryption). */
     offWithoutOn?: string;
-    /** Something that rules an "always" fact out (Discord's Stage channels), with what it means. */
+    /** Something that rules an "always" fact out (Discord's Stage channels), with what it means: a template of core/evidence.ts, $1 how it was seen. */
     notCovered?: { marker: Marker; meaning: string };
   };
   recording?: Marker;

@@ -1,3 +1,21 @@
+import {
+  CHOICE,
+  HOST_PAGE,
+  LABELLED,
+  PHASE_IN_CALL,
+  PHASE_LOBBY,
+  PHASE_NO_CALL,
+  PHASE_PRE_JOIN,
+  say,
+  SHOWS_E2EE,
+  SHOWS_LIVE_STREAM,
+  SHOWS_NOT_E2EE,
+  SHOWS_NOTICE,
+  SHOWS_RECORDING,
+  SHOWS_TRANSCRIPTION,
+  TOGGLE_OFF,
+  TOGGLES_OFF,
+} from '../evidence';
 import type { AppState, PageRead, PlatformId } from '../types';
 import { pageView, quote, type PageView } from './page';
 import type { Platform } from './platform';
@@ -54,13 +72,13 @@ export function readPage(platform: Platform, doc: Document, app: AppState): Page
   if (recording || liveStream) {
     read.recording = {
       evidence: [
-        ...(recording ? [`${platform.name} shows recording: ${recording}`] : []),
-        ...(liveStream ? [`${platform.name} shows a live stream (a recording anyone may watch): ${liveStream}`] : []),
+        ...(recording ? [say(SHOWS_RECORDING, platform.name, recording)] : []),
+        ...(liveStream ? [say(SHOWS_LIVE_STREAM, platform.name, liveStream)] : []),
       ],
     };
   }
   const transcription = view.find(spec.transcription);
-  if (transcription) read.transcription = { evidence: [`${platform.name} shows transcription: ${transcription}`] };
+  if (transcription) read.transcription = { evidence: [say(SHOWS_TRANSCRIPTION, platform.name, transcription)] };
 
   if (roster) {
     const list = readRoster(doc, roster);
@@ -70,9 +88,9 @@ export function readPage(platform: Platform, doc: Document, app: AppState): Page
     if (read.phase === 'in-call' && list.count === 0) read.unreadable.push('participants');
   }
   const external = view.find(spec.externalNotice);
-  if (external) read.participants.push({ kind: 'external', name: '', evidence: `${platform.name} shows ${external}` });
+  if (external) read.participants.push({ kind: 'external', name: '', evidence: say(SHOWS_NOTICE, platform.name, external) });
   const open = meetingOpen(platform, view);
-  if (open) read.meetingOpen = { evidence: [`${platform.name}: ${open}`] };
+  if (open) read.meetingOpen = { evidence: [say(LABELLED, platform.name, open)] };
 
   platform.readAppState?.(app, read);
   return read;
@@ -84,30 +102,30 @@ function readPhase(platform: Platform, view: PageView, read: PageRead): void {
   const showsCall = () => spec.phases.some(({ phase, marker }) => (phase === 'in-call' || phase === 'lobby') && view.find(marker));
   if (frame && !showsCall()) {
     read.phase = 'no-call';
-    read.phaseEvidence = [`host page of the ${platform.name} meeting frame (${frame}): the call is read inside the frame`];
+    read.phaseEvidence = [say(HOST_PAGE, platform.name, frame)];
     return;
   }
   for (const { phase, marker } of spec.phases) {
     const by = view.find(marker);
     if (by) {
       read.phase = phase;
-      read.phaseEvidence = [`${platform.name} ${PHASE_WORDS[phase]}: ${by}`];
+      read.phaseEvidence = [say(PHASE_EVIDENCE[phase], platform.name, by)];
       return;
     }
   }
   read.unreadable.push('call-state');
 }
 
-const PHASE_WORDS = { lobby: 'lobby', 'pre-join': 'pre-join', 'in-call': 'in call', 'no-call': 'no call on this page' } as const;
+const PHASE_EVIDENCE = { lobby: PHASE_LOBBY, 'pre-join': PHASE_PRE_JOIN, 'in-call': PHASE_IN_CALL, 'no-call': PHASE_NO_CALL } as const;
 
 function shownEncryption(platform: Platform, view: PageView, inCall: boolean): PageRead['e2ee'] {
   const encryption = platform.detect.encryption;
   if (!encryption) return null;
   const shown = (state: 'on' | 'off', evidence: string, source: 'ui' | 'platform' = 'ui'): PageRead['e2ee'] => ({ state, source, evidence: [evidence] });
   const off = view.find(encryption.off);
-  if (off) return shown('off', `${platform.name} shows it is not end-to-end encrypted: ${off}`);
+  if (off) return shown('off', say(SHOWS_NOT_E2EE, platform.name, off));
   const on = view.find(encryption.on);
-  if (on) return shown('on', `${platform.name} shows end-to-end encryption: ${on}`);
+  if (on) return shown('on', say(SHOWS_E2EE, platform.name, on));
   // The platform's encryption is opt-in and shows in the call when on: there its absence is the
   // platform's "off". Before joining, nothing is known to show it: no claim.
   return encryption.offWithoutOn && inCall ? shown('off', encryption.offWithoutOn, 'platform') : null;
@@ -116,7 +134,7 @@ function shownEncryption(platform: Platform, view: PageView, inCall: boolean): P
 function notCovered(platform: Platform, view: PageView): string | null {
   const rule = platform.detect.encryption?.notCovered;
   const by = rule ? view.find(rule.marker) : null;
-  return by && rule ? `${rule.meaning} (${by})` : null;
+  return by && rule ? say(rule.meaning, by) : null;
 }
 
 function meetingOpen(platform: Platform, view: PageView): string | null {
@@ -127,7 +145,8 @@ function meetingOpen(platform: Platform, view: PageView): string | null {
   if (!spec.togglesOff?.length) return null;
   const toggles = spec.togglesOff.map((labels) => readToggle(view, labels));
   if (toggles.some((t) => !t || t.checked)) return null;
-  return `${toggles.map((t) => t!.label).join(' and ')} ${toggles.length > 1 ? 'are' : 'is'} off`;
+  const labels = toggles.map((t) => t!.label);
+  return labels.length > 1 ? say(TOGGLES_OFF, labels.slice(0, -1).join(', '), labels.at(-1)!) : say(TOGGLE_OFF, labels[0]!);
 }
 
 /** A labelled choice of the platform's whose current value matches: `"label" is "value"`. */
@@ -139,7 +158,7 @@ function chosen(view: PageView, choices: readonly { label: readonly RegExp[]; va
     const value = el.tagName === 'SELECT' ? ((el as HTMLSelectElement).selectedOptions[0]?.textContent ?? '') : (el.getAttribute('aria-valuetext') ?? el.textContent ?? '');
     const shown = value.replace(/\s+/g, ' ').trim();
     const choice = choices.find((c) => c.label.some((p) => p.test(label)) && c.value.some((p) => p.test(shown)));
-    if (choice) return `${quote(label)} is ${quote(shown)}`;
+    if (choice) return say(CHOICE, quote(label), quote(shown));
   }
   return null;
 }

@@ -1,3 +1,4 @@
+import { FOUND_LABEL, MARKER, PHONE_LABEL, PHONE_MARKER, say, SEEN_IN } from '../evidence';
 import type { FlaggedParticipant, ParticipantKind } from '../types';
 import { quote } from './page';
 
@@ -24,7 +25,7 @@ export interface RosterSpec {
    * given, label texts are read only there. Several labels may share one element ("Presenter | Guest").
    */
   labelsIn?: readonly string[];
-  /** For evidence: "Teams participant list". */
+  /** For evidence, a template of core/evidence.ts: WHERE_TEAMS ("Teams participants"). */
   where: string;
 }
 
@@ -84,11 +85,11 @@ export function readRoster(root: ParentNode, spec: RosterSpec): RosterRead {
     if (names.size < MAX_NAMES) names.add(name);
 
     const phone = phoneMark(row, nameElement, spec);
-    if (phone) participants.push({ kind: 'phone', name, evidence: `${phone} (${spec.where})` });
+    if (phone) participants.push({ kind: 'phone', name, evidence: say(SEEN_IN, phone, spec.where) });
     const botLabel = labelIn(row, nameElement, BOT_LABELS, 'text', spec.labelsIn);
-    if (botLabel) participants.push({ kind: 'bot', name, evidence: `label ${botLabel} (${spec.where})` });
-    const external = suffix ? `label ${quote(suffix[0])}` : externalMark(row, nameElement, spec, name);
-    if (external) participants.push({ kind: 'external', name, evidence: `${external} (${spec.where})` });
+    if (botLabel) participants.push({ kind: 'bot', name, evidence: say(SEEN_IN, say(FOUND_LABEL, botLabel), spec.where) });
+    const external = suffix ? say(FOUND_LABEL, quote(suffix[0])) : externalMark(row, nameElement, spec, name);
+    if (external) participants.push({ kind: 'external', name, evidence: say(SEEN_IN, external, spec.where) });
   }
   return { count: names.size, participants: uniqueParticipants(participants), names: [...names] };
 }
@@ -124,27 +125,27 @@ function isNamePart(el: Element, nameElement: Element | null): boolean {
 
 function phoneMark(row: Element, nameElement: Element | null, spec: RosterSpec): string | null {
   const selector = spec.phoneSelectors ? matchIn(row, spec.phoneSelectors) : null;
-  if (selector) return `phone marker ${selector}`;
+  if (selector) return say(PHONE_MARKER, selector);
   const icon = labelIn(row, nameElement, PHONE_ICON_LABELS, 'attributes');
-  if (icon) return `phone label ${icon}`;
+  if (icon) return say(PHONE_LABEL, icon);
   // The row's own label ("+49 30 ****4567, telephone audio muted"): the part after the name.
   const own = (row.getAttribute('aria-label') ?? '').split(',').slice(1).join(',').trim();
   const ownPhrase = own ? PHONE_ICON_LABELS.map((p) => p.exec(own)).find(Boolean) : null;
-  return ownPhrase ? `phone label ${quote(ownPhrase[0])}` : null;
+  return ownPhrase ? say(PHONE_LABEL, quote(ownPhrase[0])) : null;
 }
 
 function externalMark(row: Element, nameElement: Element | null, spec: RosterSpec, name: string): string | null {
   const selector = spec.externalSelectors ? matchIn(row, spec.externalSelectors) : null;
-  if (selector) return `marker ${selector}`;
+  if (selector) return say(MARKER, selector);
   const shown =
     labelIn(row, nameElement, EXTERNAL_LABELS, 'text', spec.labelsIn) ??
     labelIn(row, nameElement, [...EXTERNAL_LABELS, ...EXTERNAL_ICON_LABELS], 'attributes');
-  if (shown) return `label ${shown}`;
+  if (shown) return say(FOUND_LABEL, shown);
   // The row's own aria-label, after the name: "Eva Lindqvist Unverified, muted" or "Anna, (Guest), muted".
   const own = row.getAttribute('aria-label') ?? '';
   const afterName = name && own.startsWith(name) ? own.slice(name.length) : own.split(',').slice(1).join(',');
   const label = (EXTERNAL_AFTER_NAME.exec(afterName) ?? EXTERNAL_BRACKETED.exec(afterName))?.[0];
-  return label ? `label ${quote(label.replace(/^[\s,]+/, '').replace(/,$/, ''))}` : null;
+  return label ? say(FOUND_LABEL, quote(label.replace(/^[\s,]+/, '').replace(/,$/, ''))) : null;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { WHERE_SLACK } from '../evidence';
 import type { Coverage } from './coverage';
 import type { Platform, PlatformFact } from './platform';
 
@@ -58,7 +59,7 @@ export const platform: Platform = {
     roster: {
       rows: ['[data-qa^="huddle_peer_tile_userId_"]', '.p-peer_tile__container'],
       name: ['[data-qa="huddle_participant_name"]'],
-      where: 'Slack huddle participants',
+      where: WHERE_SLACK,
     },
   },
 };

@@ -1,3 +1,4 @@
+import { WHERE_TEAMS } from '../evidence';
 import type { Coverage } from './coverage';
 import type { Platform, PlatformFact } from './platform';
 
@@ -110,7 +111,7 @@ export const platform: Platform = {
       name: ['span[title]', '[data-tid="participant-info-nametag"]'],
       nameAttribute: 'title',
       phoneSelectors: ['[data-tid="roster-pstn-icon"]'],
-      where: 'Teams participants',
+      where: WHERE_TEAMS,
     },
     // Meeting options: who can bypass the lobby (Microsoft docs "Overview of lobby settings").
     meetingOpen: {

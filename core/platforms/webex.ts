@@ -1,3 +1,4 @@
+import { WHERE_WEBEX } from '../evidence';
 import type { Coverage } from './coverage';
 import type { Platform, PlatformFact } from './platform';
 
@@ -109,7 +110,7 @@ export const platform: Platform = {
       name: ['[data-test="participant-name"]', '[class*="full-name"]', '.participant-name'],
       phoneSelectors: ['[data-test="phone-icon"]', '[data-test="call-in-icon"]'],
       externalSelectors: ['[data-test="identity-unverified"]'],
-      where: 'Webex participant list',
+      where: WHERE_WEBEX,
     },
   },
 };

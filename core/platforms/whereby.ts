@@ -1,3 +1,4 @@
+import { WHERE_WHEREBY } from '../evidence';
 import type { Coverage } from './coverage';
 import type { Platform, PlatformFact } from './platform';
 
@@ -51,7 +52,7 @@ export const platform: Platform = {
     roster: {
       rows: ['[data-testid="participantTile"]', '.jstest-client-video', '[role="list"][aria-label*="articipant"] [role="listitem"]'],
       name: ['[data-testid="displayName"]', '[class*="displayName"]', '[class*="nameBanner"]'],
-      where: 'Whereby participants',
+      where: WHERE_WHEREBY,
     },
   },
 };

@@ -1,3 +1,4 @@
+import { WHERE_ZOOM } from '../evidence';
 import type { Coverage } from './coverage';
 import type { Platform, PlatformFact } from './platform';
 
@@ -141,7 +142,7 @@ export const platform: Platform = {
       phoneSelectors: ['[class*="participants-list/telephone"]', '.participants-icon__phone-speaking-icon'],
       // "(Host, guest)": the labels after the name.
       labelsIn: ['.participants-item__name-label'],
-      where: 'Zoom participant list',
+      where: WHERE_ZOOM,
     },
     // The host's Security menu: "Lock Meeting" and "Enable Waiting Room" (Zoom KB0062692).
     meetingOpen: {

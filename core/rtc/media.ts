@@ -1,3 +1,4 @@
+import { say, TRACKS_AUDIO, TRACKS_AUDIO_VIDEO, TRACKS_NONE, TRACKS_VIDEO } from '../evidence';
 import type { ConnectionFact, TrackFact } from '../types';
 
 /** A connection that carries media right now: connected, with a live track either way. */
@@ -28,8 +29,11 @@ export function transformCoverage(connections: readonly ConnectionFact[]): Trans
   };
 }
 
+/** "1 audio, 2 video", "1 video" or "none". */
 export function describeTracks(tracks: readonly TrackFact[]): string {
-  const counts = new Map<string, number>();
-  for (const t of tracks) counts.set(t.kind, (counts.get(t.kind) ?? 0) + 1);
-  return [...counts].map(([kind, n]) => `${n} ${kind}`).join(', ') || 'none';
+  const audio = tracks.filter((t) => t.kind === 'audio').length;
+  const video = tracks.length - audio;
+  if (audio && video) return say(TRACKS_AUDIO_VIDEO, audio, video);
+  if (audio) return say(TRACKS_AUDIO, audio);
+  return video ? say(TRACKS_VIDEO, video) : TRACKS_NONE;
 }

@@ -14,7 +14,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { waitFor } from './support/browsers.ts';
-import { bannerText, CHROME_BUILD, startChromiumSession } from './support/extension.ts';
+import type { Report } from '../../core/types.ts';
+import { bannerText, CHROME_BUILD, startChromiumSession, storedReport } from './support/extension.ts';
 import type { ExtensionSession } from './support/extension.ts';
 import {
   axeOnBanner,
@@ -50,6 +51,13 @@ function assertNoViolations(summary: AxeSummary, where: string) {
   assert.deepEqual(lines, [], `axe violations in ${where}:\n${lines.join('\n')}`);
   assert.ok(Object.keys(summary.passes).length > 5, `axe checked next to nothing in ${where}: ${JSON.stringify(summary.passes)}`);
 }
+
+/** The evidence lines of a report in the order the popup lists them: active findings, earlier ones, encryption. */
+function evidenceOf(report: Report): string[] {
+  const findings = [...report.findings.filter((f) => f.active), ...report.findings.filter((f) => !f.active)];
+  return [...findings.flatMap((f) => f.evidence), ...report.e2eeEvidence];
+}
+const evidenceShown = (popup: Page) => popup.$$eval('.evidence li', (items) => items.map((li) => li.textContent ?? ''));
 
 async function withScheme<T>(page: Page, scheme: (typeof SCHEMES)[number], run: () => Promise<T>): Promise<T> {
   await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
@@ -172,6 +180,8 @@ describe('popup', () => {
       for (const scheme of SCHEMES) {
         assertNoViolations(await withScheme(popup, scheme, () => axeOnPage(popup)), `the popup in a call (${scheme})`);
       }
+      // Evidence is shown through its messages (evidence_<template>): in English, word for word the report's.
+      assert.deepEqual(await evidenceShown(popup), evidenceOf((await storedReport(session.worker, tabId))!));
 
       const checked = () => popup.$eval('[data-field="checked"]', (p) => p.textContent ?? '');
       const before = await checked();
@@ -227,6 +237,42 @@ describe('popup', () => {
       await session.worker.evaluate((id: number) => (globalThis as any).chrome.tabs.remove(id), tabId);
     } finally {
       await popup.close();
+    }
+  });
+});
+
+describe('popup in French', () => {
+  let french: ExtensionSession;
+  before(async () => {
+    french = await startChromiumSession(UI_ROUTES, { extraArgs: ['--lang=fr', '--accept-lang=fr'], env: { LANGUAGE: 'fr' } });
+  });
+  after(() => french?.close());
+
+  test("evidence and the network reason in French, with the page's own words as they are", async (t) => {
+    const { page, tabId } = await openBannerState(french, 'warning');
+    const popup = await french.browser.newPage();
+    try {
+      await popup.goto(`chrome-extension://${extensionIdOfSession(french)}/popup.html?tab=${tabId}`);
+      await popup.waitForSelector('.report h1');
+      const language = await popup.evaluate(() => document.documentElement.lang);
+      // Chromium runs in French only with its French locale pack (Debian: chromium-l10n).
+      if (!language.startsWith('fr')) return t.skip(`the browser runs in ${language}: no French locale pack`);
+      const report = (await storedReport(french.worker, tabId))!;
+      const english = evidenceOf(report);
+      const shown = await evidenceShown(popup);
+      // The page's own words in a line: what it quotes, and the names of participants.
+      const pageWords = (line: string) => [...(line.match(/"[^"]*"/g) ?? []), ...report.participants.map((p) => p.name).filter((name) => name && line.includes(name))];
+      assert.ok(english.some((line) => pageWords(line).length > 0), `the evidence has the page's own words: ${english.join(' | ')}`);
+      assert.equal(shown.length, english.length, shown.join(' | '));
+      english.forEach((line, i) => {
+        assert.notEqual(shown[i], line, `translated: ${line}`);
+        for (const words of pageWords(line)) assert.ok(shown[i]!.includes(words), `${words} as the page wrote it, in: ${shown[i]}`);
+      });
+      const messages = JSON.parse(fs.readFileSync(path.join(CHROME_BUILD, '_locales/fr/messages.json'), 'utf8'));
+      assert.equal(await popup.$eval('[data-field="network-reason"]', (p) => p.textContent), messages.evidence_no_trusted_networks.message);
+    } finally {
+      await popup.close();
+      await page.close();
     }
   });
 });

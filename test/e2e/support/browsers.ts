@@ -47,6 +47,8 @@ export type ChromiumLaunchOptions = {
   /** Profile folder to use and keep; by default a fresh temp one, removed on close. */
   userDataDir?: string;
   extraArgs?: string[];
+  /** Added to the browser's environment (on Linux, LANGUAGE chooses the UI language; --lang does not). */
+  env?: Record<string, string>;
   /**
    * Leave background networking on (drops `--disable-background-networking`). Needed for policy
    * force-installs (ExtensionInstallForcelist), which fetch the update manifest in the background.
@@ -98,6 +100,7 @@ export async function launchChromium(opts: ChromiumLaunchOptions): Promise<Brows
     args,
     dumpio: dumpio(),
     timeout: opts.timeoutMs ?? 30_000,
+    ...(opts.env ? { env: { ...process.env, ...opts.env } } : {}),
   };
   if (opts.userDataDir) {
     fs.mkdirSync(opts.userDataDir, { recursive: true });

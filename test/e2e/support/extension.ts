@@ -50,7 +50,7 @@ export interface ExtensionSession {
 /** Fixture server + Chromium with the built extension (or another build: `extensionDir`) loaded. */
 export async function startChromiumSession(
   routes: Routes,
-  { extensionDir = CHROME_BUILD, hosts = TEST_HOSTS, ...launch }: { extraArgs?: string[]; extensionDir?: string; hosts?: string[]; userDataDir?: string } = {},
+  { extensionDir = CHROME_BUILD, hosts = TEST_HOSTS, ...launch }: { extraArgs?: string[]; env?: Record<string, string>; extensionDir?: string; hosts?: string[]; userDataDir?: string } = {},
 ): Promise<ExtensionSession> {
   const server = await startFixtureServer({ root: FIXTURES, routes });
   let browser: Browser | undefined;

@@ -9,12 +9,13 @@ import { NoCallView } from '../../../components/PopupApp';
 import { ReportView } from '../../../components/ReportView';
 import { formatMessage, LANGUAGES, loadMessages } from '../support/locale';
 import { DANGER, finding, report, settings } from '../support/reports';
+import { LABELLED, NAME_PHONE_NUMBER, NO_TRUSTED_NETWORKS, say, SEEN_IN, WHERE_MEET } from '../../../core/evidence';
 import type { Report } from '../../../core/types';
 
 afterEach(cleanup);
 
 /** Text that looks like a message key (snake_case with a known prefix) or an unfilled $…$. */
-const LEAK = /\b(?:banner|popup|finding|advice|verdict|severity|phase|e2ee|source|platform|badge_title|network_type|options)_[a-z_]+\b|\$[A-Z0-9_]+\$|\$\d/;
+const LEAK = /\b(?:banner|popup|finding|advice|verdict|severity|phase|e2ee|source|platform|badge_title|network_type|options|evidence)_[a-z_]+\b|\$[A-Z0-9_]+\$|\$\d/;
 
 describe.each(LANGUAGES)('%s', (lang) => {
   const messages = loadMessages(lang);
@@ -62,15 +63,22 @@ describe.each(LANGUAGES)('%s', (lang) => {
       { at: DANGER.updatedAt, event: 'call-left', detail: 'no-call' },
     ];
     const earlier = { ...finding('recording', 'warning'), active: false };
+    const phoneLine = say(LABELLED, '+49 30 1234567', say(SEEN_IN, NAME_PHONE_NUMBER, WHERE_MEET));
+    const dialIn = finding('dial-in-participant', 'warning', 'ui', [phoneLine]);
     const { container } = render(
       <ReportView
-        report={{ ...DANGER, timeline, findings: [...DANGER.findings, finding('travel', 'info', 'network'), earlier] }}
+        report={{ ...DANGER, timeline, findings: [...DANGER.findings, finding('travel', 'info', 'network'), dialIn, earlier] }}
         onRecheck={vi.fn()}
         onSensitive={vi.fn()}
         onOpenBeside={vi.fn()}
       />,
     );
     expect(container.textContent).not.toMatch(LEAK);
+    // Evidence and the network reason in this language, the participant's number as it was.
+    const phoneWhy = formatMessage(messages, 'evidence_seen_in', [formatMessage(messages, 'evidence_name_phone_number'), formatMessage(messages, 'evidence_where_meet')]);
+    expect(container.textContent).toContain(formatMessage(messages, 'evidence_labelled', ['+49 30 1234567', phoneWhy]));
+    expect(DANGER.network.reason).toBe(NO_TRUSTED_NETWORKS);
+    expect(container.querySelector('[data-field="network-reason"]')!.textContent).toBe(formatMessage(messages, 'evidence_no_trusted_networks'));
     cleanup();
     const noCall = render(<NoCallView watched={false} tabUrl="https://meet.example.org/room" />);
     expect(noCall.container.textContent).not.toMatch(LEAK);
