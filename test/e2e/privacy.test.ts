@@ -65,6 +65,8 @@ async function watchTarget(target: Target): Promise<void> {
       if (!target.url().startsWith('chrome-extension://')) return;
       const w = await target.worker();
       if (w) await recordNetwork(w.client, `worker ${target.url()}`, 'extension');
+      // The side panel is an extension page of its own kind of target.
+      else if (/\/sidepanel\.html/.test(target.url())) await recordNetwork(await target.createCDPSession(), `side panel ${target.url()}`, 'extension');
     } else if (type === 'page' || type === 'background_page') {
       const page = await target.page();
       if (page) await watchPage(page);
@@ -141,12 +143,10 @@ test('a full run makes no network request from any extension context', async () 
   await waitForReport(worker, tabId, 'in call', (r) => r.inCall && r.e2ee === 'off', 15_000);
   await waitFor(() => bannerText(page), { what: 'banner' });
 
-  // 2. "Details" in the banner opens the report in a tab.
-  const detailsTab = new Promise<Target>((resolve) =>
-    browser.on('targetcreated', (t: Target) => t.url().startsWith(`${extensionOrigin}/popup.html`) && resolve(t)),
-  );
+  // 2. "Details" in the banner opens the report beside the call (the side panel).
   await clickInBanner(page, 'Details');
-  await (await detailsTab).page();
+  const panel = await browser.waitForTarget((t) => t.url().startsWith(`${extensionOrigin}/sidepanel.html`), { timeout: 10_000 });
+  await waitFor(async () => ((await panel.asPage())?.$('.report h1') ?? null), { what: 'the side panel shows the report' });
 
   // 3. The popup for the tab: check again, export the report (a download).
   const popup = await browser.newPage();
