@@ -30,7 +30,6 @@ export async function buildEnterprise(browser: 'chrome' | 'firefox'): Promise<st
 /** Hosts every test maps to the fixture server: conference sites and one site that is not. */
 export const TEST_HOSTS = ['meet.google.com', 'meet.jit.si', '8x8.vc', 'app.zoom.us', 'teams.microsoft.com', 'acme.webex.com', 'www.example.org'];
 
-/** A route that serves one fixture file (with the test driver) at a real call URL path. */
 /** A fixture page, with the test driver; `edit` changes its HTML first (a platform's next release, say). */
 export function fixtureRoute(fixture: string, edit: (html: string) => string = (html) => html): Routes[string] {
   return (_req, res) => {
