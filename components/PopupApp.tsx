@@ -6,6 +6,7 @@ import { STORAGE, userSites } from '../core/storage';
 import type { Report } from '../core/types';
 import { platformName, t } from './i18n';
 import { ReportView, type RecheckState } from './ReportView';
+import { SampleButton } from './SampleButton';
 import { requestSiteAccess, sitePatternFor } from './site-access';
 
 /** How long "Check again" waits for the page to answer before saying it did not. */
@@ -58,20 +59,24 @@ export function PopupApp({ tabParam }: { tabParam: string | null }) {
   }, [recheck]);
 
   if (report === undefined) return <p aria-busy="true">{t('popup_loading')}</p>;
-  if (!report || (!report.inCall && report.phase === 'no-call')) return <NoCallView watched={report !== null} tabUrl={tabUrl} />;
+  const sampleTab = tabId !== null && tabId >= 0 ? tabId : undefined;
+  if (!report || (!report.inCall && report.phase === 'no-call')) return <NoCallView watched={report !== null} tabUrl={tabUrl} tabId={sampleTab} />;
 
   const onRecheck = () => {
     recheckFrom.current = report.updatedAt;
     setRecheck('checking');
     browser.runtime.sendMessage({ type: 'recheck', tabId: tabId ?? undefined } satisfies ExtensionMessage).catch(() => setRecheck('no-answer'));
   };
-  return <ReportView report={report} onRecheck={onRecheck} recheck={recheck} />;
+  return <ReportView report={report} onRecheck={onRecheck} recheck={recheck} tabId={sampleTab} />;
 }
 
 type AddState = 'idle' | 'asking' | 'added' | 'already' | 'denied';
 
-/** No call here: say so, list what CallGuard covers, and offer to cover this site. */
-export function NoCallView({ watched, tabUrl }: { watched: boolean; tabUrl: string | undefined }) {
+/**
+ * No call here: say so, list what CallGuard covers, and offer to cover this site. On a site
+ * CallGuard watches, a call it does not see is a page it reads wrongly: offer a detection sample.
+ */
+export function NoCallView({ watched, tabUrl, tabId }: { watched: boolean; tabUrl: string | undefined; tabId?: number }) {
   // A site CallGuard already runs on (watched) needs nothing; otherwise a web page can be added.
   const pattern = !watched && tabUrl ? sitePatternFor(tabUrl) : null;
   const host = pattern ? new URL(tabUrl!).hostname : null;
@@ -98,6 +103,7 @@ export function NoCallView({ watched, tabUrl }: { watched: boolean; tabUrl: stri
     <section class="no-call" aria-labelledby="no-call-heading">
       <h1 id="no-call-heading">{t('popup_no_call')}</h1>
       <p>{watched ? t('popup_no_call_watching') : t('popup_no_call_hint')}</p>
+      {watched && tabId !== undefined && <SampleButton tabId={tabId} />}
       {pattern && host && (
         <section class="add-site" aria-labelledby="add-site-heading">
           <h2 id="add-site-heading">{t('popup_add_site_heading')}</h2>

@@ -1,6 +1,8 @@
 import type { Finding, Level, Report, Source } from '../core/types';
+import { saveJson } from './download';
 import { findingAdvice, findingTitle, formatTime, levelVerdict, messageKey, platformName, t } from './i18n';
 import { NetworkSection } from './NetworkSection';
+import { SampleButton } from './SampleButton';
 
 /** Where "Check again" stands: idle, waiting for the page's answer, or the page did not answer. */
 export type RecheckState = 'idle' | 'checking' | 'no-answer';
@@ -9,12 +11,14 @@ export interface ReportViewProps {
   report: Report;
   onRecheck(): void;
   recheck?: RecheckState;
+  /** The tab the report is of: offers "Save a detection sample" of it. */
+  tabId?: number;
 }
 
 const LEVEL_MARK: Record<Level, string> = { danger: '!', warning: '!', unknown: '?', ok: '✓' };
 
 /** The full report: verdict first, then each finding with its evidence and what to do. */
-export function ReportView({ report, onRecheck, recheck = 'idle' }: ReportViewProps) {
+export function ReportView({ report, onRecheck, recheck = 'idle', tabId }: ReportViewProps) {
   return (
     <article class={`report level-${report.level}`}>
       <header class="verdict-box">
@@ -58,6 +62,7 @@ export function ReportView({ report, onRecheck, recheck = 'idle' }: ReportViewPr
               ? t('popup_no_answer')
               : t('popup_checked_at', formatTime(report.updatedAt))}
         </p>
+        {tabId !== undefined && <SampleButton tabId={tabId} />}
       </footer>
     </article>
   );
@@ -97,10 +102,5 @@ function Evidence({ items, source }: { items: string[]; source?: Source }) {
 
 /** "Export report": the same JSON that is kept in storage.session. */
 function exportReport(report: Report) {
-  const url = URL.createObjectURL(new Blob([JSON.stringify(report, null, 2)], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `callguard-report-${report.updatedAt.replace(/[:.]/g, '-')}.json`;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  saveJson(`callguard-report-${report.updatedAt.replace(/[:.]/g, '-')}.json`, report);
 }

@@ -1,6 +1,6 @@
 import type { AppState, PageRead, PlatformId } from '../types';
 import { pageView, quote, type PageView } from './page';
-import type { Platform } from './platform';
+import type { DetectionSpec, Platform } from './platform';
 import { readRoster } from './roster';
 
 export function emptyRead(platform: PlatformId): PageRead {
@@ -35,7 +35,7 @@ export function readPage(platform: Platform, doc: Document, app: AppState): Page
   const spec = platform.detect;
   const read = emptyRead(platform.id);
   const roster = spec.roster;
-  const view = pageView(doc, [...spec.participantText, ...(roster ? [...roster.rows, ...roster.name] : [])]);
+  const view = pageView(doc, participantRegions(spec));
 
   readPhase(platform, view, read);
   if (read.phase === 'no-call') {
@@ -74,6 +74,11 @@ export function readPage(platform: Platform, doc: Document, app: AppState): Page
 
   platform.readAppState?.(app, read);
   return read;
+}
+
+/** Where participants write: the declared regions, and the roster's rows and names. */
+export function participantRegions(spec: DetectionSpec): string[] {
+  return [...spec.participantText, ...(spec.roster ? [...spec.roster.rows, ...spec.roster.name] : [])];
 }
 
 function readPhase(platform: Platform, view: PageView, read: PageRead): void {

@@ -38,13 +38,13 @@ export interface RosterRead {
 }
 
 /** Labels platforms put next to a participant who is not a verified member of the organisation. */
-const EXTERNAL_LABELS: readonly RegExp[] = [
+export const EXTERNAL_LABELS: readonly RegExp[] = [
   /^\(?\s*(external|unverified|guest|identity unverified|anonymous)\s*\)?$/i,
   /^\(?\s*(extern|nicht verifiziert|gast|identität nicht verifiziert|anonym)\s*\)?$/i,
   /^\(?\s*(externe?|non vérifiée?|invitée?|identité non vérifiée|anonyme)\s*\)?$/i,
 ];
 /** Labels platforms put next to a bot that joined as one (BigBlueButton's join API flag). */
-const BOT_LABELS: readonly RegExp[] = [/^\(?(Bot|Robot)\)?$/i];
+export const BOT_LABELS: readonly RegExp[] = [/^\(?(Bot|Robot)\)?$/i];
 const EXTERNAL_WORDS = 'external|unverified|guest|extern|nicht verifiziert|gast|externe?|non vérifiée?|invitée?';
 /** The same labels as a suffix of a name ("Anna Schmidt (External)"). */
 const EXTERNAL_SUFFIX = new RegExp(`\\s*\\((${EXTERNAL_WORDS})\\)\\s*$`, 'i');
@@ -52,13 +52,13 @@ const EXTERNAL_BRACKETED = new RegExp(`\\((${EXTERNAL_WORDS})\\)`, 'i');
 /** A label right after the name in a row's accessible name, before the first comma. */
 const EXTERNAL_AFTER_NAME = new RegExp(`^[\\s,]*\\(?(${EXTERNAL_WORDS})\\)?\\s*(,|$)`, 'i');
 /** Icon labels (aria-label, title) that mark externals: words, not anchored. */
-const EXTERNAL_ICON_LABELS: readonly RegExp[] = [
+export const EXTERNAL_ICON_LABELS: readonly RegExp[] = [
   /\b(external (participant|user|guest)|identity unverified|unverified (participant|user|identity)|guest (participant|user))\b/i,
   /\b(externer? (Teilnehmer|Benutzer|Gast)|Identität nicht verifiziert|nicht verifizierte?r? (Teilnehmer|Benutzer))\b/i,
   /(participant externe|utilisateur externe|identité non vérifiée|participant non vérifié|utilisateur invité)/i,
 ];
 /** Icon labels that mark a phone line. "\b" keeps "microphone" out. */
-const PHONE_ICON_LABELS: readonly RegExp[] = [
+export const PHONE_ICON_LABELS: readonly RegExp[] = [
   /\b(phone|telephone|dial-in|dialled in|dialed in|call-in) (user|participant|audio|caller|connection)\b|\bcalled in\b|\bjoined by phone\b|^phone$/i,
   /\b(Telefon|Einwahl)(teilnehmer|benutzer|nutzer|-Audio|audio)?\b|\bper Telefon\b/i,
   /\b(par téléphone|téléphone|participant téléphonique|audio téléphonique)\b/i,

@@ -37,8 +37,11 @@ describe.each(LANGUAGES)('%s', (lang) => {
   });
 
   it('the popup shows no message keys, in or out of a call', () => {
-    const { container } = render(<ReportView report={{ ...DANGER, findings: [...DANGER.findings, finding('travel', 'info', 'network')] }} onRecheck={vi.fn()} />);
+    const { container } = render(
+      <ReportView report={{ ...DANGER, findings: [...DANGER.findings, finding('travel', 'info', 'network')] }} onRecheck={vi.fn()} tabId={7} />,
+    );
     expect(container.textContent).not.toMatch(LEAK);
+    expect(container.textContent).toContain(formatMessage(messages, 'popup_sample'));
     cleanup();
     const noCall = render(<NoCallView watched={false} tabUrl="https://meet.example.org/room" />);
     expect(noCall.container.textContent).not.toMatch(LEAK);
