@@ -1,7 +1,7 @@
 import type { AppState, PageRead, PlatformId } from '../types';
 import { pageView, quote, type PageView } from './page';
 import type { DetectionSpec, Platform } from './platform';
-import { readRoster } from './roster';
+import { readRoster, rosterRows } from './roster';
 
 export function emptyRead(platform: PlatformId): PageRead {
   return {
@@ -35,7 +35,8 @@ export function readPage(platform: Platform, doc: Document, app: AppState): Page
   const spec = platform.detect;
   const read = emptyRead(platform.id);
   const roster = spec.roster;
-  const view = pageView(doc, participantRegions(spec));
+  const rows = roster ? rosterRows(doc, roster) : [];
+  const view = pageView(doc, participantRegions(spec), rows);
 
   readPhase(platform, view, read);
   if (read.phase === 'no-call') {
@@ -61,7 +62,7 @@ export function readPage(platform: Platform, doc: Document, app: AppState): Page
   if (transcription) read.transcription = { evidence: [`${platform.name} shows transcription: ${transcription}`] };
 
   if (roster) {
-    const list = readRoster(doc, roster);
+    const list = readRoster(doc, roster, rows);
     read.participants = list.participants;
     read.names = list.names;
     read.namesFrom = roster.where;
@@ -135,7 +136,7 @@ function meetingOpen(platform: Platform, view: PageView): string | null {
 /** A labelled choice of the platform's whose current value matches: `"label" is "value"`. */
 function chosen(view: PageView, choices: readonly { label: readonly RegExp[]; value: readonly RegExp[] }[]): string | null {
   if (choices.length === 0) return null;
-  for (const el of view.root.querySelectorAll('select, [role="combobox"]')) {
+  for (const el of view.search('select, [role="combobox"]')) {
     if (view.isParticipantText(el)) continue;
     const label = fieldLabel(el);
     const value = el.tagName === 'SELECT' ? ((el as HTMLSelectElement).selectedOptions[0]?.textContent ?? '') : (el.getAttribute('aria-valuetext') ?? el.textContent ?? '');
@@ -150,7 +151,7 @@ const TOGGLES = '[role="menuitemcheckbox"], [role="menuitem"][aria-checked], [ro
 
 /** A labelled toggle of the platform's (menu checkbox, switch, checkbox) and whether it is on. */
 function readToggle(view: PageView, labels: readonly RegExp[]): { checked: boolean; label: string } | null {
-  for (const el of view.root.querySelectorAll(TOGGLES)) {
+  for (const el of view.search(TOGGLES)) {
     if (view.isParticipantText(el)) continue;
     const label = toggleLabel(el);
     if (!label || !labels.some((p) => p.test(label))) continue;

@@ -1,5 +1,5 @@
 import type { FlaggedParticipant, ParticipantKind } from '../types';
-import { quote } from './page';
+import { descendants, quote } from './page';
 
 /**
  * Who is in the call, as the page lists them: each participant's name, and the marks the platform
@@ -70,12 +70,15 @@ const MAX_NAMES = 2000;
 /**
  * Reads the participants a platform lists: the ones it marks (phone icon, external label, bot
  * label) and every name. The names are classified apart from the page (flagNames), where the
- * hardening tables live: the page's script stays small.
+ * hardening tables live: the page's script stays small. The page is queried once per kind of
+ * mark, not once per row (pageMarks): a roster of a thousand rows costs a few queries and a walk
+ * of each row.
  */
-export function readRoster(root: ParentNode, spec: RosterSpec): RosterRead {
+export function readRoster(root: ParentNode, spec: RosterSpec, rows = rosterRows(root, spec)): RosterRead {
   const participants: FlaggedParticipant[] = [];
   const names = new Set<string>();
-  for (const row of rosterRows(root, spec)) {
+  const page = pageMarks(root, spec, rows);
+  for (const row of rows) {
     const nameElement = findName(row, spec);
     const raw = rowName(row, nameElement, spec);
     if (!raw) continue;
@@ -83,11 +86,12 @@ export function readRoster(root: ParentNode, spec: RosterSpec): RosterRead {
     const name = (suffix ? raw.slice(0, suffix.index) : raw).trim();
     if (names.size < MAX_NAMES) names.add(name);
 
-    const phone = phoneMark(row, nameElement, spec);
+    const marks = rowMarks(row, nameElement, spec, page);
+    const phone = phoneMark(row, marks, page);
     if (phone) participants.push({ kind: 'phone', name, evidence: `${phone} (${spec.where})` });
-    const botLabel = labelIn(row, nameElement, BOT_LABELS, 'text', spec.labelsIn);
+    const botLabel = firstLabel(marks.texts, BOT_LABELS);
     if (botLabel) participants.push({ kind: 'bot', name, evidence: `label ${botLabel} (${spec.where})` });
-    const external = suffix ? `label ${quote(suffix[0])}` : externalMark(row, nameElement, spec, name);
+    const external = suffix ? `label ${quote(suffix[0])}` : externalMark(row, marks, page, name);
     if (external) participants.push({ kind: 'external', name, evidence: `${external} (${spec.where})` });
   }
   return { count: names.size, participants: uniqueParticipants(participants), names: [...names] };
@@ -101,31 +105,105 @@ export function rosterRows(root: ParentNode, spec: RosterSpec): Element[] {
   const rows = new Set<Element>();
   for (const selector of spec.rows) for (const row of queryAll(root, selector)) rows.add(row);
   const groups = new Set<Element>();
+  // Rows share their ancestors (the list): each ancestor is looked at once.
+  const seen = new Set<Element>();
   for (const row of rows) {
-    for (let parent = row.parentElement; parent; parent = parent.parentElement) if (rows.has(parent)) groups.add(parent);
+    for (let parent = row.parentElement; parent && !seen.has(parent); parent = parent.parentElement) {
+      seen.add(parent);
+      if (rows.has(parent)) groups.add(parent);
+    }
   }
   return [...rows].filter((row) => !groups.has(row));
 }
 
 function rowName(row: Element, nameElement: Element | null, spec: RosterSpec): string | null {
   // Without a name element (markup changed): the row's label, else its text when short.
-  const rowText = (row.textContent ?? '').trim();
+  const rowText = () => (row.textContent ?? '').trim();
   const raw = nameElement
     ? ((spec.nameAttribute ? nameElement.getAttribute(spec.nameAttribute) : null) ?? nameElement.textContent)
-    : (row.getAttribute('aria-label')?.split(',')[0] ?? (rowText.length <= 60 ? rowText : null));
+    : (row.getAttribute('aria-label')?.split(',')[0] ?? (rowText().length <= 60 ? rowText() : null));
   const name = raw?.replace(/\s+/g, ' ').trim();
   return name ? name : null;
 }
 
-/** Elements of the row that the platform draws, not the participant: everything but the name. */
-function isNamePart(el: Element, nameElement: Element | null): boolean {
-  return !!nameElement && (nameElement === el || nameElement.contains(el));
+/**
+ * Where the platform's marks lie on the page: each kind found with one query per read and given
+ * to its row (a query per row costs more than the row). Rows hold no rows (rosterRows).
+ */
+interface PageMarks {
+  /** The first of the platform's phone marks on each marked row (on the row or inside it), by selector. */
+  phone: Map<Element, string>;
+  external: Map<Element, string>;
+  /** Inside each row: elements with an aria-label, title or alt (icons may say what a row is). */
+  labelled: Map<Element, Element[]>;
+  /** Inside each row: the `labelsIn` elements, selector by selector. */
+  labels: Map<Element, Element[]>;
 }
 
-function phoneMark(row: Element, nameElement: Element | null, spec: RosterSpec): string | null {
-  const selector = spec.phoneSelectors ? matchIn(row, spec.phoneSelectors) : null;
+function pageMarks(root: ParentNode, spec: RosterSpec, rows: readonly Element[]): PageMarks {
+  const rowSet = new Set(rows);
+  const rowOf = (el: Element | null) => {
+    while (el && !rowSet.has(el)) el = el.parentElement;
+    return el;
+  };
+  const firstSelector = (selectors: readonly string[] = []) => {
+    const marked = new Map<Element, string>();
+    for (const selector of selectors) {
+      for (const el of queryAll(root, selector)) {
+        const row = rowOf(el);
+        if (row && !marked.has(row)) marked.set(row, selector);
+      }
+    }
+    return marked;
+  };
+  const inside = (selectors: readonly string[]) => {
+    const byRow = new Map<Element, Element[]>();
+    for (const selector of selectors) {
+      for (const el of queryAll(root, selector)) {
+        const row = rowOf(el);
+        if (row && row !== el) byRow.set(row, [...(byRow.get(row) ?? []), el]);
+      }
+    }
+    return byRow;
+  };
+  return {
+    phone: firstSelector(spec.phoneSelectors),
+    external: firstSelector(spec.externalSelectors),
+    labelled: inside(['[aria-label], [title], [alt]']),
+    labels: inside(spec.labelsIn ?? []),
+  };
+}
+
+/**
+ * What the platform draws in a row besides the name, never the name: short label texts (an
+ * element whose whole text is the label, or one of the labels it lists, "Presenter | Guest"; only
+ * inside `labelsIn` when given) and icons' aria-label, title or alt.
+ */
+interface RowMarks {
+  texts: string[];
+  icons: string[];
+}
+
+function rowMarks(row: Element, nameElement: Element | null, spec: RosterSpec, page: PageMarks): RowMarks {
+  const drawn = (el: Element) => !nameElement || !nameElement.contains(el);
+  const labels = spec.labelsIn
+    ? (page.labels.get(row) ?? []).filter(drawn)
+    : nameElement === row
+      ? []
+      : descendants(row, (el) => el === nameElement).filter((el) => el.childElementCount === 0);
+  const icons = (page.labelled.get(row) ?? []).filter(drawn).flatMap((el) => ['aria-label', 'title', 'alt'].map((a) => el.getAttribute(a) ?? ''));
+  return { texts: short(labels.flatMap((el) => labelParts(el.textContent ?? ''))), icons: short(icons) };
+}
+
+/** Labels are short: collapsed, without the empty and the long (a container's text, a sentence). */
+function short(values: string[]): string[] {
+  return values.map((v) => v.replace(/\s+/g, ' ').trim()).filter((v) => v && v.length <= 60);
+}
+
+function phoneMark(row: Element, marks: RowMarks, page: PageMarks): string | null {
+  const selector = page.phone.get(row);
   if (selector) return `phone marker ${selector}`;
-  const icon = labelIn(row, nameElement, PHONE_ICON_LABELS, 'attributes');
+  const icon = firstLabel(marks.icons, PHONE_ICON_LABELS);
   if (icon) return `phone label ${icon}`;
   // The row's own label ("+49 30 ****4567, telephone audio muted"): the part after the name.
   const own = (row.getAttribute('aria-label') ?? '').split(',').slice(1).join(',').trim();
@@ -133,12 +211,10 @@ function phoneMark(row: Element, nameElement: Element | null, spec: RosterSpec):
   return ownPhrase ? `phone label ${quote(ownPhrase[0])}` : null;
 }
 
-function externalMark(row: Element, nameElement: Element | null, spec: RosterSpec, name: string): string | null {
-  const selector = spec.externalSelectors ? matchIn(row, spec.externalSelectors) : null;
+function externalMark(row: Element, marks: RowMarks, page: PageMarks, name: string): string | null {
+  const selector = page.external.get(row);
   if (selector) return `marker ${selector}`;
-  const shown =
-    labelIn(row, nameElement, EXTERNAL_LABELS, 'text', spec.labelsIn) ??
-    labelIn(row, nameElement, [...EXTERNAL_LABELS, ...EXTERNAL_ICON_LABELS], 'attributes');
+  const shown = firstLabel(marks.texts, EXTERNAL_LABELS) ?? firstLabel(marks.icons, [...EXTERNAL_LABELS, ...EXTERNAL_ICON_LABELS]);
   if (shown) return `label ${shown}`;
   // The row's own aria-label, after the name: "Eva Lindqvist Unverified, muted" or "Anna, (Guest), muted".
   const own = row.getAttribute('aria-label') ?? '';
@@ -147,33 +223,10 @@ function externalMark(row: Element, nameElement: Element | null, spec: RosterSpe
   return label ? `label ${quote(label.replace(/^[\s,]+/, '').replace(/,$/, ''))}` : null;
 }
 
-/**
- * A short label the platform draws in the row: an element whose whole text is the label (or one
- * of the labels it lists, "Presenter | Guest"), or an icon's aria-label/title. Never the name.
- */
-function labelIn(
-  row: Element,
-  nameElement: Element | null,
-  patterns: readonly RegExp[],
-  where: 'text' | 'attributes',
-  labelsIn?: readonly string[],
-): string | null {
-  const candidates = where === 'text' && labelsIn ? labelsIn.flatMap((s) => queryAll(row, s)) : [...row.querySelectorAll('*')];
-  for (const el of candidates) {
-    if (isNamePart(el, nameElement)) continue;
-    const values =
-      where === 'text'
-        ? labelsIn || el.children.length === 0
-          ? labelParts(el.textContent ?? '')
-          : []
-        : [el.getAttribute('aria-label'), el.getAttribute('title'), el.getAttribute('alt')].filter((v): v is string => !!v);
-    for (const value of values) {
-      const trimmed = value.replace(/\s+/g, ' ').trim();
-      if (trimmed.length > 60) continue;
-      if (patterns.some((p) => p.test(trimmed))) return quote(trimmed);
-    }
-  }
-  return null;
+/** The first mark that matches, quoted. */
+function firstLabel(marks: readonly string[], patterns: readonly RegExp[]): string | null {
+  const found = marks.find((mark) => patterns.some((p) => p.test(mark)));
+  return found === undefined ? null : quote(found);
 }
 
 /** The labels one element lists: "(Host, guest)", "Presenter | Guest", or one label. */
@@ -197,17 +250,6 @@ function findName(row: Element, spec: RosterSpec): Element | null {
       const el = row.matches(selector) ? row : row.querySelector(selector);
       const value = (el && spec.nameAttribute ? el.getAttribute(spec.nameAttribute) : null) ?? el?.textContent;
       if (el && value?.trim()) return el;
-    } catch {
-      // ignore a broken selector
-    }
-  }
-  return null;
-}
-
-function matchIn(root: Element, selectors: readonly string[]): string | null {
-  for (const selector of selectors) {
-    try {
-      if (root.matches(selector) || root.querySelector(selector)) return selector;
     } catch {
       // ignore a broken selector
     }

@@ -105,7 +105,8 @@ export function frameSample(doc: Document, url: URL, platform: Platform): FrameS
   const words: Words = { keep: allowed(own.all), keepInRegion: allowed(own.markup), isName };
   const quoted = (evidence: string) => evidence.replace(/"([^"]*)"/g, (_, text: string) => `"${maskText(text, words.keep)}"`);
   const regions = participantRegions(spec);
-  const view = pageView(doc, regions);
+  const rows = spec.roster ? rosterRows(doc, spec.roster) : [];
+  const view = pageView(doc, regions, rows);
   const { html, elements, truncated } = redactedHtml(doc, url.href, regions.join(', '), words);
 
   return {
@@ -134,7 +135,7 @@ export function frameSample(doc: Document, url: URL, platform: Platform): FrameS
     selectors: {
       participantRegions: counts(doc, spec.participantText),
       ...(spec.roster
-        ? { rosterRows: counts(doc, spec.roster.rows), rosterNames: counts(doc, spec.roster.name), rosterRowsRead: rosterRows(doc, spec.roster).length }
+        ? { rosterRows: counts(doc, spec.roster.rows), rosterNames: counts(doc, spec.roster.name), rosterRowsRead: rows.length }
         : {}),
       ...(spec.callFrames ? { callFrames: counts(doc, spec.callFrames) } : {}),
     },

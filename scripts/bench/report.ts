@@ -67,6 +67,7 @@ export function markdown(figures: Figure[], run: RunInfo): string {
       'After a quiet spell a change is read on the next animation frame; while the page keeps changing, reads back off to about one a second. ' +
       'Between a change and its read the observer is disconnected, so a busy page produces no mutation records for it.',
     '- Each page read gathers every list of page texts it searches (announcement regions, aria-labels, buttons …) once, not once per signal, and skips what the page cannot show at that point (no lobby search beside a participant tile).',
+    "- A roster costs a few page-wide queries and one walk of each row, however long it is: the platform's marks (phone icons, labels, icons' labels) are found once per read and given to their rows, and texts, buttons and labels are looked for only outside the roster's rows, which participants fill (the roster-scale figure above; test/unit/core/platforms/scale.test.ts counts the queries).",
     '- The probe drops the numbers from the stats it forwards (byte counters and timestamps move at every poll; no fact CallGuard keeps is a number) and sends them only when they change, so a steady call costs one getStats() per connection per 2 s and nothing else. The content script parses only probe messages that differ from the last one and sends the background only signals that differ from the last ones.',
     '- The probe polls getStats() once every 2 s per connection and only while the connection is connected.',
     '- The background sends the report to the page before it stores it and updates the toolbar badge, so the banner does not wait for either.',
@@ -74,7 +75,7 @@ export function markdown(figures: Figure[], run: RunInfo): string {
     '## Levers left',
     '',
     '- Size: the banner UI injected by the background only when a call starts (see the content-script breakdown above).',
-    "- Time: a read of a page that never settles still costs a pass over the page for each place it searches (about 0.4 ms on the busy page, a second apart); reads could be scoped to the subtrees the platform's signals live in. Reading less often on a busy page (now at most once a second) is the last lever, since it delays a mid-call warning.",
+    "- Time: a read of a page that never settles still costs a pass over the page for each place it searches (about 0.4 ms on the busy page, a second apart); outside the roster's rows the reads could be scoped further, to the subtrees the platform's signals live in. A long chat is searched like the rest of the page (its messages are participants' text, but not rows). Reading less often on a busy page (now at most once a second) is the last lever, since it delays a mid-call warning.",
     '',
     '## What the main-thread figure can and cannot tell (2026-12-02)',
     '',
