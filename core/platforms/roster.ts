@@ -57,6 +57,8 @@ export const EXTERNAL_ICON_LABELS: readonly RegExp[] = [
   /\b(externer? (Teilnehmer|Benutzer|Gast)|Identität nicht verifiziert|nicht verifizierte?r? (Teilnehmer|Benutzer))\b/i,
   /(participant externe|utilisateur externe|identité non vérifiée|participant non vérifié|utilisateur invité)/i,
 ];
+/** Icons' labels that mark an external participant: the labels, or words about one. */
+const EXTERNAL_MARKS = [...EXTERNAL_LABELS, ...EXTERNAL_ICON_LABELS];
 /** Icon labels that mark a phone line. "\b" keeps "microphone" out. */
 export const PHONE_ICON_LABELS: readonly RegExp[] = [
   /\b(phone|telephone|dial-in|dialled in|dialed in|call-in) (user|participant|audio|caller|connection)\b|\bcalled in\b|\bjoined by phone\b|^phone$/i,
@@ -79,8 +81,9 @@ export function readRoster(root: ParentNode, spec: RosterSpec, rows = rosterRows
   const names = new Set<string>();
   const page = pageMarks(root, spec, rows);
   for (const row of rows) {
-    const nameElement = findName(row, spec);
-    const raw = rowName(row, nameElement, spec);
+    const found = findName(row, spec);
+    const nameElement = found?.element ?? null;
+    const raw = rowName(row, found?.value);
     if (!raw) continue;
     const suffix = EXTERNAL_SUFFIX.exec(raw);
     const name = (suffix ? raw.slice(0, suffix.index) : raw).trim();
@@ -116,12 +119,10 @@ export function rosterRows(root: ParentNode, spec: RosterSpec): Element[] {
   return [...rows].filter((row) => !groups.has(row));
 }
 
-function rowName(row: Element, nameElement: Element | null, spec: RosterSpec): string | null {
-  // Without a name element (markup changed): the row's label, else its text when short.
+/** The name as the name element shows it (`shown`); without one (markup changed): the row's label, else its text when short. */
+function rowName(row: Element, shown: string | undefined): string | null {
   const rowText = () => (row.textContent ?? '').trim();
-  const raw = nameElement
-    ? ((spec.nameAttribute ? nameElement.getAttribute(spec.nameAttribute) : null) ?? nameElement.textContent)
-    : (row.getAttribute('aria-label')?.split(',')[0] ?? (rowText().length <= 60 ? rowText() : null));
+  const raw = shown ?? row.getAttribute('aria-label')?.split(',')[0] ?? (rowText().length <= 60 ? rowText() : null);
   const name = raw?.replace(/\s+/g, ' ').trim();
   return name ? name : null;
 }
@@ -182,22 +183,41 @@ function pageMarks(root: ParentNode, spec: RosterSpec, rows: readonly Element[])
 interface RowMarks {
   texts: string[];
   icons: string[];
+  /** The row's own aria-label ("Anna Schmidt (Guest), muted"), and what follows its first comma. */
+  label: string;
+  afterComma: string;
 }
 
 function rowMarks(row: Element, nameElement: Element | null, spec: RosterSpec, page: PageMarks): RowMarks {
+  const label = row.getAttribute('aria-label') ?? '';
+  const comma = label.indexOf(',');
+  const marks: RowMarks = { texts: [], icons: [], label, afterComma: comma < 0 ? '' : label.slice(comma + 1) };
   const drawn = (el: Element) => !nameElement || !nameElement.contains(el);
-  const labels = spec.labelsIn
-    ? (page.labels.get(row) ?? []).filter(drawn)
-    : nameElement === row
-      ? []
-      : descendants(row, (el) => el === nameElement).filter((el) => el.childElementCount === 0);
-  const icons = (page.labelled.get(row) ?? []).filter(drawn).flatMap((el) => ['aria-label', 'title', 'alt'].map((a) => el.getAttribute(a) ?? ''));
-  return { texts: short(labels.flatMap((el) => labelParts(el.textContent ?? ''))), icons: short(icons) };
+  if (spec.labelsIn) {
+    for (const el of page.labels.get(row) ?? []) if (drawn(el)) addLabels(marks.texts, el.textContent);
+  } else if (nameElement !== row) {
+    for (const el of descendants(row, (el) => el === nameElement)) if (el.childElementCount === 0) addLabels(marks.texts, el.textContent);
+  }
+  for (const el of page.labelled.get(row) ?? []) {
+    if (drawn(el)) for (const attribute of ['aria-label', 'title', 'alt']) addShort(marks.icons, el.getAttribute(attribute));
+  }
+  return marks;
 }
 
-/** Labels are short: collapsed, without the empty and the long (a container's text, a sentence). */
-function short(values: string[]): string[] {
-  return values.map((v) => v.replace(/\s+/g, ' ').trim()).filter((v) => v && v.length <= 60);
+/**
+ * Labels are short: kept collapsed, without the empty and the long (a container's text, a
+ * sentence). Pushed onto the row's list as they are found: a roster of a thousand rows makes no
+ * lists of lists.
+ */
+function addShort(to: string[], value: string | null): void {
+  const label = value?.replace(/\s+/g, ' ').trim();
+  if (label && label.length <= 60) to.push(label);
+}
+
+/** The labels one element lists: "(Host, guest)", "Presenter | Guest", or one label. */
+function addLabels(to: string[], text: string | null): void {
+  const inner = text?.trim().replace(/^\((.*)\)$/s, '$1');
+  if (inner) for (const part of inner.split(/\s*[,|•·]\s*/)) addShort(to, part);
 }
 
 function phoneMark(row: Element, marks: RowMarks, page: PageMarks): string | null {
@@ -206,7 +226,7 @@ function phoneMark(row: Element, marks: RowMarks, page: PageMarks): string | nul
   const icon = firstLabel(marks.icons, PHONE_ICON_LABELS);
   if (icon) return `phone label ${icon}`;
   // The row's own label ("+49 30 ****4567, telephone audio muted"): the part after the name.
-  const own = (row.getAttribute('aria-label') ?? '').split(',').slice(1).join(',').trim();
+  const own = marks.afterComma.trim();
   const ownPhrase = own ? PHONE_ICON_LABELS.map((p) => p.exec(own)).find(Boolean) : null;
   return ownPhrase ? `phone label ${quote(ownPhrase[0])}` : null;
 }
@@ -214,11 +234,10 @@ function phoneMark(row: Element, marks: RowMarks, page: PageMarks): string | nul
 function externalMark(row: Element, marks: RowMarks, page: PageMarks, name: string): string | null {
   const selector = page.external.get(row);
   if (selector) return `marker ${selector}`;
-  const shown = firstLabel(marks.texts, EXTERNAL_LABELS) ?? firstLabel(marks.icons, [...EXTERNAL_LABELS, ...EXTERNAL_ICON_LABELS]);
+  const shown = firstLabel(marks.texts, EXTERNAL_LABELS) ?? firstLabel(marks.icons, EXTERNAL_MARKS);
   if (shown) return `label ${shown}`;
   // The row's own aria-label, after the name: "Eva Lindqvist Unverified, muted" or "Anna, (Guest), muted".
-  const own = row.getAttribute('aria-label') ?? '';
-  const afterName = name && own.startsWith(name) ? own.slice(name.length) : own.split(',').slice(1).join(',');
+  const afterName = name && marks.label.startsWith(name) ? marks.label.slice(name.length) : marks.afterComma;
   const label = (EXTERNAL_AFTER_NAME.exec(afterName) ?? EXTERNAL_BRACKETED.exec(afterName))?.[0];
   return label ? `label ${quote(label.replace(/^[\s,]+/, '').replace(/,$/, ''))}` : null;
 }
@@ -229,12 +248,6 @@ function firstLabel(marks: readonly string[], patterns: readonly RegExp[]): stri
   return found === undefined ? null : quote(found);
 }
 
-/** The labels one element lists: "(Host, guest)", "Presenter | Guest", or one label. */
-function labelParts(text: string): string[] {
-  const inner = text.trim().replace(/^\((.*)\)$/s, '$1');
-  return inner.split(/\s*[,|•·]\s*/);
-}
-
 function queryAll(root: ParentNode, selector: string): Element[] {
   try {
     return [...root.querySelectorAll(selector)];
@@ -243,13 +256,13 @@ function queryAll(root: ParentNode, selector: string): Element[] {
   }
 }
 
-/** The row's name element: the first selector that finds one with a name in it. */
-function findName(row: Element, spec: RosterSpec): Element | null {
+/** The row's name element, and the name it shows: the first selector that finds one with a name in it. */
+function findName(row: Element, spec: RosterSpec): { element: Element; value: string } | null {
   for (const selector of spec.name) {
     try {
-      const el = row.matches(selector) ? row : row.querySelector(selector);
-      const value = (el && spec.nameAttribute ? el.getAttribute(spec.nameAttribute) : null) ?? el?.textContent;
-      if (el && value?.trim()) return el;
+      const element = row.matches(selector) ? row : row.querySelector(selector);
+      const value = (element && spec.nameAttribute ? element.getAttribute(spec.nameAttribute) : null) ?? element?.textContent;
+      if (element && value?.trim()) return { element, value };
     } catch {
       // ignore a broken selector
     }
