@@ -6,9 +6,11 @@ import { effectivePolicy, type EffectivePolicy } from '../core/policy/effective'
 import { PLATFORMS } from '../core/platforms/index';
 import { STORAGE, userSites } from '../core/storage';
 import type { Report } from '../core/types';
+import { saveJson } from './download';
 import { platformName, t } from './i18n';
 import { loadOptionsData, watchOptionsData } from './options-data';
 import { ReportView, type RecheckState } from './ReportView';
+import { SampleButton } from './SampleButton';
 import { requestSiteAccess, sitePatternFor } from './site-access';
 
 /** How long "Check again" waits for the page to answer before saying it did not. */
@@ -72,10 +74,11 @@ export function PopupApp({ tabParam, beside = false }: { tabParam: string | null
 
   const settings = useEffectivePolicy();
   if (report === undefined) return <p aria-busy="true">{t('popup_loading')}</p>;
+  const sampleTab = tabId !== null && tabId >= 0 ? tabId : undefined;
   if (!report || (!report.inCall && report.phase === 'no-call')) {
     return (
       <>
-        <NoCallView watched={report !== null} tabUrl={tabUrl} />
+        <NoCallView watched={report !== null} tabUrl={tabUrl} tabId={sampleTab} />
         <About settings={settings} />
       </>
     );
@@ -99,6 +102,7 @@ export function PopupApp({ tabParam, beside = false }: { tabParam: string | null
         onOpenBeside={beside || tabId === null || tabId < 0 ? undefined : () => openBeside(tabId)}
         onExport={settings ? (includeNames) => void saveExport(report, includeNames, settings) : undefined}
         namesAllowed={settings?.policy.allowNamesInExport ?? false}
+        tabId={sampleTab}
       />
       <About settings={settings} />
     </>
@@ -143,12 +147,7 @@ async function saveExport(report: Report, includeNames: boolean, policy: Effecti
     policy,
     now: new Date(),
   });
-  const url = URL.createObjectURL(new Blob([JSON.stringify(exported, null, 2)], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `callguard-report-${report.updatedAt.replace(/[:.]/g, '-')}.json`;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  saveJson(`callguard-report-${report.updatedAt.replace(/[:.]/g, '-')}.json`, exported);
 }
 
 /** "Firefox 140.3.0" where the browser says (Firefox), else the user agent's own words. */
@@ -176,8 +175,11 @@ function openBeside(tabId: number) {
 
 type AddState = 'idle' | 'asking' | 'added' | 'already' | 'denied';
 
-/** No call here: say so, list what CallGuard covers, and offer to cover this site. */
-export function NoCallView({ watched, tabUrl }: { watched: boolean; tabUrl: string | undefined }) {
+/**
+ * No call here: say so, list what CallGuard covers, and offer to cover this site. On a site
+ * CallGuard watches, a call it does not see is a page it reads wrongly: offer a detection sample.
+ */
+export function NoCallView({ watched, tabUrl, tabId }: { watched: boolean; tabUrl: string | undefined; tabId?: number }) {
   // A site CallGuard already runs on (watched) needs nothing; otherwise a web page can be added.
   const pattern = !watched && tabUrl ? sitePatternFor(tabUrl) : null;
   const host = pattern ? new URL(tabUrl!).hostname : null;
@@ -204,6 +206,7 @@ export function NoCallView({ watched, tabUrl }: { watched: boolean; tabUrl: stri
     <section class="no-call" aria-labelledby="no-call-heading">
       <h1 id="no-call-heading">{t('popup_no_call')}</h1>
       <p>{watched ? t('popup_no_call_watching') : t('popup_no_call_hint')}</p>
+      {watched && tabId !== undefined && <SampleButton tabId={tabId} />}
       {pattern && host && (
         <section class="add-site" aria-labelledby="add-site-heading">
           <h2 id="add-site-heading">{t('popup_add_site_heading')}</h2>

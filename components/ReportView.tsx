@@ -5,6 +5,7 @@ import { headlineText } from './Banner';
 import { localizeEvidence } from './evidence';
 import { findingAdvice, findingTitle, formatTime, levelVerdict, messageKey, platformName, t } from './i18n';
 import { NetworkSection } from './NetworkSection';
+import { SampleButton } from './SampleButton';
 
 /** Where "Check again" stands: idle, waiting for the page's answer, or the page did not answer. */
 export type RecheckState = 'idle' | 'checking' | 'no-answer';
@@ -21,12 +22,14 @@ export interface ReportViewProps {
   onExport?(includeNames: boolean): void;
   /** The organisation allows names in exports (allowNamesInExport). */
   namesAllowed?: boolean;
+  /** The tab the report is of: offers "Save a detection sample" of it. */
+  tabId?: number;
 }
 
 const LEVEL_MARK: Record<Level, string> = { danger: '!', warning: '!', unknown: '?', ok: '✓' };
 
 /** The full report: verdict first, then each finding with its evidence and what to do, then what happened. */
-export function ReportView({ report, onRecheck, recheck = 'idle', onSensitive, onOpenBeside, onExport, namesAllowed = true }: ReportViewProps) {
+export function ReportView({ report, onRecheck, recheck = 'idle', onSensitive, onOpenBeside, onExport, namesAllowed = true, tabId }: ReportViewProps) {
   const [includeNames, setIncludeNames] = useState(false);
   const active = report.findings.filter((f) => f.active);
   const earlier = report.findings.filter((f) => !f.active);
@@ -104,6 +107,7 @@ export function ReportView({ report, onRecheck, recheck = 'idle', onSensitive, o
               ? t('popup_no_answer')
               : t('popup_checked_at', formatTime(report.updatedAt))}
         </p>
+        {tabId !== undefined && <SampleButton tabId={tabId} />}
       </footer>
     </article>
   );

@@ -2,13 +2,14 @@
 // extension. Builds first (package.json), then measures every figure against its target, prints
 // each with PASS/FAIL and writes docs/performance.md. Exits 1 when a figure misses its target.
 //
-//   node scripts/bench.ts [--only=sizes,no-inject,join,polling,heap,main-thread] [--no-write] [--write]
+//   node scripts/bench.ts [--only=sizes,roster,no-inject,join,polling,heap,main-thread] [--no-write] [--write]
 //
 // A partial run (--only) prints but does not rewrite docs/performance.md unless --write is given.
 // Knobs (environment): BENCH_JOINS (30), BENCH_MAIN_ROUNDS (8) of BENCH_MAIN_WINDOWS (3) ×
 // BENCH_MAIN_WINDOW_SECONDS (8), BENCH_MAIN_CONTROL=1 (also measure two browsers without the
 // extension: the noise floor),
-// BENCH_POLL_SECONDS (20), BENCH_HEAP_MINUTES (60), CALLGUARD_BENCH_EXTENSION (another build),
+// BENCH_POLL_SECONDS (20), BENCH_HEAP_MINUTES (60), BENCH_ROSTER_MS (2000, per platform and roster
+// size), CALLGUARD_BENCH_EXTENSION (another build),
 // BENCH_VERBOSE=1 (print how each figure was measured, and each step's time).
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,9 +22,10 @@ import { mainThreadCost } from './bench/main-thread.ts';
 import { nothingInjected } from './bench/no-inject.ts';
 import { statsPolling } from './bench/polling.ts';
 import { markdown } from './bench/report.ts';
+import { rosterScale } from './bench/roster.ts';
 import { contentScriptSize, probeSize } from './bench/sizes.ts';
 
-const STEPS = ['sizes', 'no-inject', 'join', 'polling', 'heap', 'main-thread'] as const;
+const STEPS = ['sizes', 'roster', 'no-inject', 'join', 'polling', 'heap', 'main-thread'] as const;
 type Step = (typeof STEPS)[number];
 
 const args = process.argv.slice(2);
@@ -73,9 +75,20 @@ const server = await startBenchServer();
 let withExtension: BenchBrowser | undefined;
 let chromium = 'unknown';
 try {
-  await measure('sizes', 'bundle sizes', '≤ 4 KB probe, ≤ 40 KB content script', async () => [probeSize(), await contentScriptSize(true)]);
+  await measure('sizes', 'bundle sizes', '≤ 4 KB probe, ≤ 40 KB content script', async () => [probeSize(), ...(await contentScriptSize(true))]);
 
-  const needsExtension = only.some((s) => s !== 'sizes');
+  // The reader alone, in a browser without the extension (its content script would read too).
+  if (only.includes('roster')) {
+    const plain = await launchBench(server, false);
+    chromium = await plain.browser.version();
+    try {
+      await measure('roster', 'page read with a large roster', '≤ 3 ms per read at 1,000 participants, linear', () => rosterScale(plain, envNumber('BENCH_ROSTER_MS', 2000)));
+    } finally {
+      await plain.close().catch(() => {});
+    }
+  }
+
+  const needsExtension = only.some((s) => s !== 'sizes' && s !== 'roster');
   if (needsExtension) {
     withExtension = await launchBench(server, true);
     chromium = await withExtension.browser.version();

@@ -42,6 +42,8 @@ const MAX_CHILDREN = 8;
 
 export interface PageView {
   readonly root: ParentNode;
+  /** The elements the selector finds outside the roster's rows, gathered once per view ([] for a selector the browser rejects). */
+  search(selector: string): Element[];
   /** The first selector that matches, or null. */
   selector(selectors: readonly string[]): string | null;
   /** The first text match in `where` (and announcement regions), quoted, or null. */
@@ -60,20 +62,29 @@ export interface PageView {
 
 const BUTTONS = 'button, [role="button"]';
 
-export function pageView(root: ParentNode, participantText: readonly string[]): PageView {
+/**
+ * `rows`: the roster's rows, found already (they lie in `participantText`). Texts, controls and
+ * labels are looked for only outside them, in one walk of the page that steps over each row: a
+ * roster of a thousand rows costs that walk, not a look at each of their elements per signal.
+ */
+export function pageView(root: ParentNode, participantText: readonly string[], rows: readonly Element[] = []): PageView {
   const lists = new Map<string, Element[]>();
-  const all = (selector: string): Element[] => {
-    let list = lists.get(selector);
+  const cached = (key: string, gather: () => Element[]): Element[] => {
+    let list = lists.get(key);
     if (!list) {
       try {
-        list = Array.from(root.querySelectorAll(selector));
+        list = gather();
       } catch {
         list = []; // a broken selector matches nothing
       }
-      lists.set(selector, list);
+      lists.set(key, list);
     }
     return list;
   };
+  const all = (selector: string) => cached(selector, () => Array.from(root.querySelectorAll(selector)));
+  const rowSet = new Set(rows);
+  const outsideRows = () => cached('', () => descendants(root, (el) => rowSet.has(el)));
+  const search = (selector: string) => cached(` ${selector}`, () => outsideRows().filter((el) => el.matches(selector)));
   const excluded = participantText.join(', ');
   const inside = (el: Element) => !!excluded && safe(() => el.closest(excluded) !== null, true);
   const holds = (el: Element) => !!excluded && safe(() => el.querySelector(excluded) !== null, true);
@@ -88,11 +99,12 @@ export function pageView(root: ParentNode, participantText: readonly string[]): 
 
   const view: PageView = {
     root,
+    search,
     selector(selectors) {
       return selectors.find((s) => all(s).length > 0) ?? null;
     },
     text(patterns, where = []) {
-      for (const el of all([...ANNOUNCEMENTS, ...where].join(', '))) {
+      for (const el of search([...ANNOUNCEMENTS, ...where].join(', '))) {
         if (el.childElementCount > MAX_CHILDREN && !ANNOUNCEMENTS.some((a) => safe(() => el.matches(a), false))) continue;
         const text = collapse(el.textContent ?? '');
         if (!text || text.length > MAX_TEXT) continue;
@@ -102,14 +114,14 @@ export function pageView(root: ParentNode, participantText: readonly string[]): 
       return null;
     },
     control(patterns) {
-      for (const el of all(BUTTONS)) {
+      for (const el of search(BUTTONS)) {
         const found = controlMatch(el, patterns);
         if (found) return found;
       }
       return null;
     },
     label(patterns) {
-      for (const el of all('[aria-label], [title]')) {
+      for (const el of search('[aria-label], [title]')) {
         for (const value of [el.getAttribute('aria-label'), el.getAttribute('title')]) {
           const label = value ? collapse(value) : '';
           if (!label || label.length > 200) continue;
@@ -142,6 +154,26 @@ export function pageView(root: ParentNode, participantText: readonly string[]): 
     return name && name.length <= 80 ? match(el, name, patterns, !el.hasAttribute('aria-label')) : null;
   };
   return view;
+}
+
+/**
+ * The elements inside `parent` in document order, but those `skip` names and everything inside
+ * them: a walk, not a query (a query per row of a long list costs more than the row).
+ */
+export function descendants(parent: ParentNode, skip?: (el: Element) => boolean): Element[] {
+  const found: Element[] = [];
+  let at: Element | null = parent.firstElementChild;
+  while (at) {
+    const skipped = skip?.(at);
+    if (!skipped) found.push(at);
+    if (!skipped && at.firstElementChild) {
+      at = at.firstElementChild;
+      continue;
+    }
+    while (at && at !== parent && !at.nextElementSibling) at = at.parentElement;
+    at = at && at !== parent ? at.nextElementSibling : null;
+  }
+  return found;
 }
 
 /** The text of `el` without the parts inside participant regions. */

@@ -18,8 +18,8 @@ import {
 } from '../evidence';
 import type { AppState, PageRead, PlatformId } from '../types';
 import { pageView, quote, type PageView } from './page';
-import type { Platform } from './platform';
-import { readRoster } from './roster';
+import type { DetectionSpec, Platform } from './platform';
+import { readRoster, rosterRows } from './roster';
 
 export function emptyRead(platform: PlatformId): PageRead {
   return {
@@ -54,7 +54,8 @@ export function readPage(platform: Platform, doc: Document, app: AppState): Page
   const spec = platform.detect;
   const read = emptyRead(platform.id);
   const roster = spec.roster;
-  const view = pageView(doc, [...spec.participantText, ...(roster ? [...roster.rows, ...roster.name] : [])]);
+  const rows = roster ? rosterRows(doc, roster) : [];
+  const view = pageView(doc, participantRegions(spec), rows);
 
   readPhase(platform, view, read);
   if (read.phase === 'no-call') {
@@ -81,7 +82,7 @@ export function readPage(platform: Platform, doc: Document, app: AppState): Page
   if (transcription) read.transcription = { evidence: [say(SHOWS_TRANSCRIPTION, platform.name, transcription)] };
 
   if (roster) {
-    const list = readRoster(doc, roster);
+    const list = readRoster(doc, roster, rows);
     read.participants = list.participants;
     read.names = list.names;
     read.namesFrom = roster.where;
@@ -94,6 +95,11 @@ export function readPage(platform: Platform, doc: Document, app: AppState): Page
 
   platform.readAppState?.(app, read);
   return read;
+}
+
+/** Where participants write: the declared regions, and the roster's rows and names. */
+export function participantRegions(spec: DetectionSpec): string[] {
+  return [...spec.participantText, ...(spec.roster ? [...spec.roster.rows, ...spec.roster.name] : [])];
 }
 
 function readPhase(platform: Platform, view: PageView, read: PageRead): void {
@@ -152,7 +158,7 @@ function meetingOpen(platform: Platform, view: PageView): string | null {
 /** A labelled choice of the platform's whose current value matches: `"label" is "value"`. */
 function chosen(view: PageView, choices: readonly { label: readonly RegExp[]; value: readonly RegExp[] }[]): string | null {
   if (choices.length === 0) return null;
-  for (const el of view.root.querySelectorAll('select, [role="combobox"]')) {
+  for (const el of view.search('select, [role="combobox"]')) {
     if (view.isParticipantText(el)) continue;
     const label = fieldLabel(el);
     const value = el.tagName === 'SELECT' ? ((el as HTMLSelectElement).selectedOptions[0]?.textContent ?? '') : (el.getAttribute('aria-valuetext') ?? el.textContent ?? '');
@@ -167,7 +173,7 @@ const TOGGLES = '[role="menuitemcheckbox"], [role="menuitem"][aria-checked], [ro
 
 /** A labelled toggle of the platform's (menu checkbox, switch, checkbox) and whether it is on. */
 function readToggle(view: PageView, labels: readonly RegExp[]): { checked: boolean; label: string } | null {
-  for (const el of view.root.querySelectorAll(TOGGLES)) {
+  for (const el of view.search(TOGGLES)) {
     if (view.isParticipantText(el)) continue;
     const label = toggleLabel(el);
     if (!label || !labels.some((p) => p.test(label))) continue;

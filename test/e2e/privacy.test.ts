@@ -148,7 +148,7 @@ test('a full run makes no network request from any extension context', async () 
   const panel = await browser.waitForTarget((t) => t.url().startsWith(`${extensionOrigin}/sidepanel.html`), { timeout: 10_000 });
   await waitFor(async () => ((await panel.asPage())?.$('.report h1') ?? null), { what: 'the side panel shows the report' });
 
-  // 3. The popup for the tab: check again, export the report (a download).
+  // 3. The popup for the tab: check again, export the report and save a detection sample (downloads).
   const popup = await browser.newPage();
   const downloads = fs.mkdtempSync(path.join(os.tmpdir(), 'callguard-privacy-'));
   try {
@@ -161,6 +161,9 @@ test('a full run makes no network request from any extension context', async () 
     await clickButton(popup, /Export report/);
     const exported = await waitFor(async () => fs.readdirSync(downloads).find((f) => f.endsWith('.json')), { what: 'the exported report' });
     assert.equal(JSON.parse(fs.readFileSync(path.join(downloads, exported), 'utf8')).platform, 'google-meet');
+    // A detection sample runs a script in every frame of the call tab and saves a file: nothing sent.
+    await clickButton(popup, /Save a detection sample/);
+    await waitFor(async () => fs.readdirSync(downloads).find((f) => f.startsWith('callguard-sample-google-meet-')), { what: 'the detection sample' });
 
     // 4. The options page.
     const options = await browser.newPage();

@@ -3,8 +3,12 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { NoCallView, PopupApp, RECHECK_TIMEOUT_MS } from '../../../components/PopupApp';
+import { SAMPLE_SCRIPT } from '../../../components/SampleButton';
+import { frameSample, SAMPLE_FORMAT, type SampleFile } from '../../../core/platforms/sample';
+import { platform as zoom } from '../../../core/platforms/zoom';
 import { PLATFORMS } from '../../../core/platforms/index';
 import type { Report } from '../../../core/types';
+import { fixtureText, parseHtml } from '../support/fixtures';
 import { useLocale } from '../support/locale';
 import { DIAL_IN, report } from '../support/reports';
 
@@ -150,7 +154,8 @@ describe('popup without a call', () => {
     expect(items.map((li) => li.getAttribute('data-platform'))).toEqual(PLATFORMS.filter((p) => p.matches.length > 0).map((p) => p.id));
     expect(items[0]!.textContent).toBe('Google Meet meet.google.com');
     expect(container.querySelector('[data-platform="zoom"]')!.textContent).toBe('Zoom *.zoom.us, *.zoomgov.com');
-    expect(screen.queryByRole('button')).toBeNull();
+    // A call CallGuard does not see is one it reads wrongly: the only thing offered is a sample.
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['Save a detection sample']);
   });
 
   it('on another site: offers to watch it, asks for that site only, and stores it in the user settings', async () => {
@@ -190,5 +195,66 @@ describe('popup without a call', () => {
     cleanup();
     render(<NoCallView watched={false} tabUrl={undefined} />);
     expect(screen.queryByRole('button')).toBeNull();
+  });
+});
+
+describe('"Save a detection sample"', () => {
+  /** Catches the file the popup saves through an object URL and a link. */
+  function catchDownload() {
+    const saved: { name?: string; blob?: Blob } = {};
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      saved.blob = blob as Blob;
+      return 'blob:sample';
+    });
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      saved.name = this.download;
+    });
+    return saved;
+  }
+  const status = (container: Element) => container.querySelector('[data-field="sample-status"]')!;
+
+  it('samples every frame of the tab with the unlisted script and saves them as one file', async () => {
+    await store(DIAL_IN);
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ version: '1.2.3' } as never);
+    const host = frameSample(parseHtml(fixtureText('zoom/webclient-host.html')), new URL('https://app.zoom.us/wc/123456789/join'), zoom);
+    const call = frameSample(parseHtml(fixtureText('zoom/external.html')), new URL('https://app.zoom.us/wc/123456789/webclient-frame'), zoom);
+    const execute = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([
+      { frameId: 0, result: host },
+      { frameId: 3, result: call },
+      { frameId: 5, result: null },
+    ] as never);
+    const saved = catchDownload();
+    const { container } = render(<PopupApp tabParam={String(TAB)} />);
+    const button = await screen.findByRole('button', { name: 'Save a detection sample' });
+    expect(button.getAttribute('aria-describedby')).toBe('sample-hint');
+    expect(screen.getByText(/CallGuard sends nothing/).id).toBe('sample-hint');
+    expect(status(container).getAttribute('role')).toBe('status');
+
+    fireEvent.click(button);
+    expect(execute).toHaveBeenCalledWith({ target: { tabId: TAB, allFrames: true }, files: [SAMPLE_SCRIPT] });
+    await waitFor(() => expect(status(container).textContent).toMatch(/^Saved callguard-sample-zoom-.+\.json to your downloads\.$/));
+    expect(saved.name).toMatch(/^callguard-sample-zoom-\d{4}-\d\d-\d\dT[\d-]+Z\.json$/);
+    const file = JSON.parse(await saved.blob!.text()) as SampleFile;
+    expect(file).toMatchObject({ format: SAMPLE_FORMAT, extensionVersion: '1.2.3' });
+    expect(file.frames.map((f) => [f.frameId, 'platform' in f && f.read.phase])).toEqual([
+      [0, 'no-call'],
+      [3, 'in-call'],
+    ]);
+    expect(JSON.stringify(file)).not.toContain('Claire Dubois');
+  });
+
+  it('says why when the page cannot be read, and when no frame belongs to a platform', async () => {
+    await store(DIAL_IN);
+    const execute = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockRejectedValue(new Error('Cannot access contents of the page.'));
+    const saved = catchDownload();
+    const { container } = render(<PopupApp tabParam={String(TAB)} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Save a detection sample' }));
+    await waitFor(() => expect(status(container).textContent).toBe('The sample could not be saved: Cannot access contents of the page.'));
+
+    execute.mockResolvedValue([{ frameId: 0, result: null }] as never);
+    fireEvent.click(screen.getByRole('button', { name: 'Save a detection sample' }));
+    await waitFor(() => expect(status(container).textContent).toBe('Nothing saved: no page in this tab belongs to a platform CallGuard reads.'));
+    expect(saved.name).toBeUndefined();
   });
 });

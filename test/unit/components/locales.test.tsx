@@ -71,9 +71,11 @@ describe.each(LANGUAGES)('%s', (lang) => {
         onRecheck={vi.fn()}
         onSensitive={vi.fn()}
         onOpenBeside={vi.fn()}
+        tabId={7}
       />,
     );
     expect(container.textContent).not.toMatch(LEAK);
+    expect(container.textContent).toContain(formatMessage(messages, 'popup_sample'));
     // Evidence and the network reason in this language, the participant's number as it was.
     const phoneWhy = formatMessage(messages, 'evidence_seen_in', [formatMessage(messages, 'evidence_name_phone_number'), formatMessage(messages, 'evidence_where_meet')]);
     expect(container.textContent).toContain(formatMessage(messages, 'evidence_labelled', ['+49 30 1234567', phoneWhy]));

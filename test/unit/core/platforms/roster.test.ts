@@ -89,6 +89,22 @@ describe('readRoster', () => {
     expect(flagNames(roster.names, 'list').map((p) => p.kind)).toEqual(['phone']);
   });
 
+  it('sections inside sections are sections too, however the rows share their ancestors', () => {
+    const roster = readRoster(
+      parseHtml(`<div role="tree">
+        <div role="treeitem">Guests<div role="treeitem"><span class="name">Anna</span></div><div role="treeitem"><span class="name">Bernd</span></div></div>
+        <div role="treeitem">Others<div role="treeitem">Phone<div role="treeitem"><span class="name">Claire</span></div></div></div>
+      </div>`),
+      { ...SPEC, rows: ['[role="treeitem"]'] },
+    );
+    expect(roster.names).toEqual(['Anna', 'Bernd', 'Claire']);
+  });
+
+  it('a mark of the platform\'s anywhere in the row counts, inside the name element too', () => {
+    const roster = read(`<div role="listitem"><span class="name">Bernd <i class="phone-icon"></i></span></div><div role="listitem"><span class="name">Anna</span></div>`);
+    expect(roster.participants).toEqual([expect.objectContaining({ kind: 'phone', name: 'Bernd', evidence: 'phone marker .phone-icon (test list)' })]);
+  });
+
   it('reads 1,000 participants, and passes on every name for classifying', () => {
     const rows = Array.from({ length: 1000 }, (_, i) => `<div role="listitem"><span class="name">Person ${i}</span></div>`).join('');
     const roster = read(rows + '<div role="listitem"><span class="name">Otter.ai</span></div>');
