@@ -117,7 +117,7 @@ export class Banner extends Component<BannerProps, { acknowledged: boolean }> {
           {top.length > 0 && (
             <ul class="findings">
               {top.map((f) => (
-                <li key={f.id} class={`severity-${f.severity}`} data-finding={f.id}>
+                <li key={f.id}>
                   {findingTitle(f.id)}
                 </li>
               ))}

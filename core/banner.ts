@@ -1,4 +1,5 @@
 import type { BannerSettings } from './messages';
+import type { ConfirmBeforeJoin } from './policy/types';
 import type { FindingId, PlatformId, Report, ReportFinding } from './types';
 
 /**
@@ -39,7 +40,7 @@ export function nextBanner(memory: BannerMemory, report: Report, settings: Banne
   const shown = [...new Set([...memory.shown, ...loud])];
   if (loud.some((id) => !memory.shown.includes(id))) return { view: 'full', stage, shown };
   // The organisation asks for a confirmation before joining: say so before the click, in full.
-  if (joinNeedsConfirmation(report, settings) && (memory.view === 'none' || memory.view === 'compact')) return { view: 'full', stage, shown };
+  if (settings.confirmJoin && (memory.view === 'none' || memory.view === 'compact')) return { view: 'full', stage, shown };
   // A call confirmed end-to-end encrypted while the compact banner still shows: nothing to say at length.
   if (memory.view === 'compact' && stage === 'call' && memory.stage === 'call' && settings.banner === 'risk' && report.level === 'ok') return { view: 'pill', stage, shown };
   if (memory.view === 'full' || (stage === memory.stage && memory.view !== 'none')) return { ...memory, stage, shown };
@@ -55,8 +56,7 @@ function opening(report: Report, settings: BannerSettings, stage: Stage): Banner
  * Whether the platform's join button waits for a confirmation: before joining, when what is
  * already known reaches the organisation's level (confirmBeforeJoin).
  */
-export function joinNeedsConfirmation(report: Report, settings: BannerSettings): boolean {
-  const { confirmBeforeJoin } = settings;
+export function joinNeedsConfirmation(report: Report, confirmBeforeJoin: ConfirmBeforeJoin): boolean {
   if (confirmBeforeJoin === 'off' || report.inCall || (report.phase !== 'pre-join' && report.phase !== 'lobby')) return false;
   return report.level === 'danger' || (confirmBeforeJoin === 'warning' && report.level === 'warning');
 }

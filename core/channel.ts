@@ -1,5 +1,4 @@
-import { JITSI_FIELDS } from './platforms/jitsi-app-state';
-import type { AppState, ConnectionFact, JitsiParticipant, RtcFacts, StatsEntry, TrackFact } from './types';
+import type { AppState, ConnectionFact, RtcFacts, StatsEntry, TrackFact } from './types';
 
 /**
  * The main-world probe and the isolated content script talk through DOM events on `document`.
@@ -29,7 +28,6 @@ export interface ProbeMessage {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const shortString = (v: unknown): v is string => typeof v === 'string' && v.length <= 200;
-const bool = (v: unknown): boolean | undefined => (typeof v === 'boolean' ? v : undefined);
 
 /** Parses a probe message (a JSON string); anything malformed gives null. */
 export function parseProbeMessage(raw: unknown): ProbeMessage | null {
@@ -43,7 +41,7 @@ export function parseProbeMessage(raw: unknown): ProbeMessage | null {
   if (!isRecord(data) || !isRecord(data.rtc) || !Array.isArray(data.rtc.connections)) return null;
   const connections = data.rtc.connections.slice(0, 100).map(parseConnection);
   if (connections.some((c) => c === null)) return null;
-  return { rtc: { connections: connections as ConnectionFact[] }, app: parseAppState(data.app) };
+  return { rtc: { connections: connections as ConnectionFact[] }, app: appWire(data.app) };
 }
 
 function parseConnection(raw: unknown): ConnectionFact | null {
@@ -75,29 +73,7 @@ function parseTracks(raw: unknown): TrackFact[] | null {
   return tracks;
 }
 
-/** The probe's positional Jitsi facts (core/platforms/jitsi-app-state.ts), as JitsiAppState. */
-function parseAppState(raw: unknown): AppState {
-  if (!isRecord(raw) || !Array.isArray(raw.jitsi)) return {};
-  const field = (name: (typeof JITSI_FIELDS)[number]): unknown => (raw.jitsi as unknown[])[JITSI_FIELDS.indexOf(name)];
-  const participants = field('participants');
-  return {
-    jitsi: {
-      joined: bool(field('joined')),
-      e2eeEnabled: bool(field('e2eeEnabled')),
-      participants: Array.isArray(participants) ? participants.slice(0, 5000).flatMap(parseJitsiParticipant) : undefined,
-      fileRecording: bool(field('fileRecording')),
-      liveStreaming: bool(field('liveStreaming')),
-      transcribing: bool(field('transcribing')),
-      lobbyKnocking: bool(field('lobbyKnocking')),
-      lobbyEnabled: bool(field('lobbyEnabled')),
-      passwordLocked: bool(field('passwordLocked')),
-    },
-  };
-}
-
-function parseJitsiParticipant(raw: unknown): JitsiParticipant[] {
-  if (!Array.isArray(raw)) return [];
-  const [name, phone, e2ee, localRecording] = raw as unknown[];
-  if (!shortString(name)) return [];
-  return [{ name, phone: phone === true, e2ee: bool(e2ee), localRecording: localRecording === true }];
+/** The app state as it came, bounded: the platform that reads it parses it (AppState). */
+function appWire(raw: unknown): AppState {
+  return isRecord(raw) && Array.isArray(raw.jitsi) ? { jitsi: raw.jitsi.slice(0, 16) } : {};
 }

@@ -1,8 +1,12 @@
 import type { Policy } from './policy/types';
 import type { FrameSignals, Report } from './types';
 
-/** Settings the page-side banner needs (the support message in the user's language); the rest of the policy stays in the background. */
-export type BannerSettings = Pick<Policy, 'banner' | 'acknowledgeDanger' | 'supportUrl' | 'confirmBeforeJoin'> & { supportMessage: string };
+/**
+ * Settings the page-side banner needs, decided in the background: the support message in the
+ * user's language, and whether the join button waits for a confirmation now (confirmBeforeJoin
+ * against what is known). The rest of the policy stays in the background.
+ */
+export type BannerSettings = Pick<Policy, 'banner' | 'acknowledgeDanger' | 'supportUrl'> & { supportMessage: string; confirmJoin: boolean };
 
 /**
  * Every message between the extension's contexts (runtime and tabs messaging), and what each

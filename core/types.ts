@@ -136,9 +136,13 @@ export interface PageRead {
   joinControl: boolean;
 }
 
-/** Facts a main-world page script can only tell us (the app's own state). */
+/**
+ * An app's own state, which only a page-world script can read, as the probe passes it on:
+ * untrusted page data, parsed by the one platform that reads it (Jitsi: its positional facts,
+ * core/platforms/jitsi-app-state.ts), so no other platform's script carries that parser.
+ */
 export interface AppState {
-  jitsi?: JitsiAppState;
+  jitsi?: unknown[];
 }
 
 /** Jitsi Meet's own state (its redux store), as far as privacy goes. */

@@ -1,11 +1,12 @@
+import type { JitsiAppState, JitsiParticipant } from '../types';
 
 /**
  * Jitsi Meet's own state (window.APP, read by the main-world probe): its E2EE, recording and
  * phone-participant indicators are icons without text, so the app's redux store is the reliable
  * source (jitsi-meet react/features/*; docs/evidence/jitsi.md). The probe runs in every page and
  * must stay tiny, so it sends the facts as a positional array (JITSI_FIELDS says which is which);
- * the isolated world turns them back into JitsiAppState and keeps only values of the expected
- * types (core/channel.ts).
+ * Jitsi's reader in the isolated world turns them back into JitsiAppState, keeping only values of
+ * the expected types (parseJitsiWire): they come from the page.
  */
 export const JITSI_FIELDS = [
   'joined',
@@ -57,4 +58,31 @@ export function readJitsiAppState(win: unknown): { jitsi?: unknown[] } {
 interface JitsiApp {
   conference?: { isJoined?: () => boolean };
   store?: { getState?: () => Record<string, any> };
+}
+
+const bool = (v: unknown): boolean | undefined => (typeof v === 'boolean' ? v : undefined);
+
+/** The probe's positional Jitsi facts as JitsiAppState, values of the wrong type dropped; null without any. */
+export function parseJitsiWire(wire: unknown[] | undefined): JitsiAppState | null {
+  if (!wire) return null;
+  const field = (name: (typeof JITSI_FIELDS)[number]): unknown => wire[JITSI_FIELDS.indexOf(name)];
+  const participants = field('participants');
+  return {
+    joined: bool(field('joined')),
+    e2eeEnabled: bool(field('e2eeEnabled')),
+    participants: Array.isArray(participants) ? participants.slice(0, 5000).flatMap(parseJitsiParticipant) : undefined,
+    fileRecording: bool(field('fileRecording')),
+    liveStreaming: bool(field('liveStreaming')),
+    transcribing: bool(field('transcribing')),
+    lobbyKnocking: bool(field('lobbyKnocking')),
+    lobbyEnabled: bool(field('lobbyEnabled')),
+    passwordLocked: bool(field('passwordLocked')),
+  };
+}
+
+function parseJitsiParticipant(raw: unknown): JitsiParticipant[] {
+  if (!Array.isArray(raw)) return [];
+  const [name, phone, e2ee, localRecording] = raw as unknown[];
+  if (typeof name !== 'string' || name.length > 200) return [];
+  return [{ name, phone: phone === true, e2ee: bool(e2ee), localRecording: localRecording === true }];
 }

@@ -15,6 +15,7 @@ import {
 } from '../evidence';
 import type { JitsiAppState, PageRead } from '../types';
 import type { Coverage } from './coverage';
+import { parseJitsiWire } from './jitsi-app-state';
 import type { Platform, PlatformFact } from './platform';
 
 /**
@@ -97,7 +98,8 @@ export const platform: Platform = {
     },
   },
   readAppState: (app, read) => {
-    if (app.jitsi) readJitsi(app.jitsi, read);
+    const state = parseJitsiWire(app.jitsi);
+    if (state) readJitsi(state, read);
   },
 };
 

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { assess } from '../../core/assess';
+import { joinNeedsConfirmation } from '../../core/banner';
 import { callOf, rememberCall, type CallMemory } from '../../core/call-memory';
 import type { ExtensionMessage } from '../../core/messages';
 import { platformForUrl } from '../../core/platforms/index';
@@ -67,7 +68,13 @@ export function createTabReports(policy: PolicyStore, onReport: (tabId: number, 
     const { memory } = remembered;
     const report: Report = { ...remembered.report, sensitive };
     const { banner, acknowledgeDanger, supportMessage, supportUrl, confirmBeforeJoin } = effective;
-    const settings = { banner, acknowledgeDanger, supportUrl, confirmBeforeJoin, supportMessage: supportMessageIn(supportMessage, browser.i18n.getUILanguage()) };
+    const settings = {
+      banner,
+      acknowledgeDanger,
+      supportUrl,
+      supportMessage: supportMessageIn(supportMessage, browser.i18n.getUILanguage()),
+      confirmJoin: joinNeedsConfirmation(report, confirmBeforeJoin),
+    };
     // The page first: its banner must not wait for storage and the toolbar icon (npm run bench:
     // waiting for them tripled the time from joining a call to the banner). Every frame: the
     // top one shows the banner, the one with the join button holds it (confirmBeforeJoin).

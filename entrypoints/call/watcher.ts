@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { JoinState } from '../../components/Banner';
-import { dismissBanner, expandBanner, joinNeedsConfirmation, nextBanner, NO_BANNER, settleBanner, SETTLE_AFTER_MS, type BannerMemory } from '../../core/banner';
+import { dismissBanner, expandBanner, nextBanner, NO_BANNER, settleBanner, SETTLE_AFTER_MS, type BannerMemory } from '../../core/banner';
 import type { ProbeMessage } from '../../core/channel';
 import { route, type ExtensionMessage, type MessageOf } from '../../core/messages';
 import type { Platform } from '../../core/platforms/platform';
@@ -84,7 +84,7 @@ export function runCallWatcher(platformOf: PlatformOf, { askSites = false } = {}
     route({
       recheck: () => report(true),
       report: (message) => {
-        joinButton.arm(joinNeedsConfirmation(message.report, message.settings));
+        joinButton.arm(message.settings.confirmJoin);
         banner?.update(message);
       },
       'join-held': () => banner?.held(),
@@ -113,7 +113,7 @@ function bannerController() {
     }
     if (!last || memory.view === 'none') return host.hide();
     const { report, settings } = last;
-    const confirm = joinNeedsConfirmation(report, settings);
+    const confirm = settings.confirmJoin;
     held &&= confirm;
     const join: JoinState = !confirm ? 'none' : held ? 'held' : report.joinControlSeen ? 'guarded' : 'unguarded';
     host.show({ report, settings, view: memory.view, join });

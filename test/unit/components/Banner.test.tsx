@@ -163,23 +163,23 @@ describe('Banner', () => {
 
   describe('before joining, where the organisation asks for a confirmation', () => {
     it('says CallGuard will ask, or that it cannot (join button not recognised)', () => {
-      show(PROVIDER, settings({ confirmBeforeJoin: 'warning' }), 'full', 'guarded');
+      show(PROVIDER, settings({ confirmJoin: true }), 'full', 'guarded');
       screen.getByText(/CallGuard will ask you to confirm/);
       expect(screen.queryByRole('button', { name: 'Join anyway' })).toBeNull();
       cleanup();
-      show(PROVIDER, settings({ confirmBeforeJoin: 'warning' }), 'full', 'unguarded');
+      show(PROVIDER, settings({ confirmJoin: true }), 'full', 'unguarded');
       screen.getByText(/did not recognise this page's join button/);
     });
 
     it('a held join offers "Join anyway", which a synthetic click (the page) cannot press', () => {
-      const { onJoin } = show(PROVIDER, settings({ confirmBeforeJoin: 'warning' }), 'full', 'held');
+      const { onJoin } = show(PROVIDER, settings({ confirmJoin: true }), 'full', 'held');
       screen.getByText(/You pressed Join/);
       fireEvent.click(screen.getByRole('button', { name: 'Join anyway' }));
       expect(onJoin).not.toHaveBeenCalled();
     });
 
     it('with acknowledgeDanger, "Join anyway" waits for the acknowledgement too', () => {
-      show(DANGER, settings({ confirmBeforeJoin: 'danger', acknowledgeDanger: true }), 'full', 'held');
+      show(DANGER, settings({ confirmJoin: true, acknowledgeDanger: true }), 'full', 'held');
       expect((screen.getByRole('button', { name: 'Join anyway' }) as HTMLButtonElement).disabled).toBe(true);
       fireEvent.click(screen.getByRole('checkbox', { name: 'I understand the risk' }));
       expect((screen.getByRole('button', { name: 'Join anyway' }) as HTMLButtonElement).disabled).toBe(false);

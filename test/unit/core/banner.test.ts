@@ -94,13 +94,12 @@ describe('joinNeedsConfirmation', () => {
     ['warning', 'danger', true],
     ['warning', 'unknown', false],
   ])('confirmBeforeJoin %s, known findings at %s → %s', (confirmBeforeJoin, level, needed) => {
-    expect(joinNeedsConfirmation(preJoin(level), bannerSettings({ confirmBeforeJoin }))).toBe(needed);
+    expect(joinNeedsConfirmation(preJoin(level), confirmBeforeJoin)).toBe(needed);
   });
 
   it('only before joining; and the banner says so in full before the click', () => {
-    const confirm = bannerSettings({ confirmBeforeJoin: 'warning' });
-    expect(joinNeedsConfirmation(PROVIDER, confirm)).toBe(false);
-    expect(nextBanner(NO_BANNER, preJoin('warning'), confirm).view).toBe('full');
+    expect(joinNeedsConfirmation(PROVIDER, 'warning')).toBe(false);
+    expect(nextBanner(NO_BANNER, preJoin('warning'), bannerSettings({ confirmJoin: true })).view).toBe('full');
     expect(nextBanner(NO_BANNER, preJoin('warning'), bannerSettings()).view).toBe('compact');
   });
 });

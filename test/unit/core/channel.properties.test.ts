@@ -1,6 +1,6 @@
 // The isolated world's only door for main-world data: parseProbeMessage on anything a page could
 // send, and summarizeStats on anything getStats() (or a page) could hand over (issue 9).
-import { JITSI_FIELDS } from '../../../core/platforms/jitsi-app-state';
+import { JITSI_FIELDS, parseJitsiWire } from '../../../core/platforms/jitsi-app-state';
 import type { JitsiParticipant } from '../../../core/types';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -84,7 +84,9 @@ describe('parseProbeMessage on anything', () => {
         expect(parsed.rtc.connections.length).toBeLessThanOrEqual(100);
         for (const c of parsed.rtc.connections) {
           expect(isShortString(c.id) && isShortString(c.state)).toBe(true);
-          for (const key of Object.keys(c)) expect(['id', 'state', 'senders', 'receivers', 'stats']).toContain(key);
+          // Stats entries travel as their short strings and booleans; the background summarises them.
+          for (const key of Object.keys(c)) expect(['id', 'state', 'senders', 'receivers', 'statsEntries']).toContain(key);
+          for (const entry of c.statsEntries ?? []) for (const v of Object.values(entry)) expect(isShortString(v) || typeof v === 'boolean').toBe(true);
           for (const t of [...c.senders, ...c.receivers]) {
             expect(Object.keys(t).sort()).toEqual(['kind', 'live', 'transformed']);
             expect(['audio', 'video']).toContain(t.kind);
@@ -97,7 +99,9 @@ describe('parseProbeMessage on anything', () => {
           }
         }
         expect(Object.keys(parsed.app).every((k) => k === 'jitsi')).toBe(true);
-        for (const [key, v] of Object.entries(parsed.app.jitsi ?? {})) {
+        // The app state travels as it came (bounded); Jitsi's reader keeps only well-typed facts.
+        expect(parsed.app.jitsi === undefined || (Array.isArray(parsed.app.jitsi) && parsed.app.jitsi.length <= 16)).toBe(true);
+        for (const [key, v] of Object.entries(parseJitsiWire(parsed.app.jitsi) ?? {})) {
           expect(JITSI_KEYS).toContain(key);
           if (key === 'participants') {
             expect(v === undefined || Array.isArray(v)).toBe(true);

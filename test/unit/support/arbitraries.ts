@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { JITSI_FIELDS } from '../../../core/platforms/jitsi-app-state';
 import type { Policy } from '../../../core/policy/types';
 import {
   FINDING_IDS,
@@ -175,7 +176,14 @@ export const appState: fc.Arbitrary<AppState> = fc.oneof(
       },
       { requiredKeys: [] },
     )
-    .map((jitsi): AppState => ({ jitsi })),
+    // As the probe sends it: positional (core/platforms/jitsi-app-state.ts).
+    .map(
+      (jitsi): AppState => ({
+        jitsi: JITSI_FIELDS.map((field) =>
+          field === 'participants' ? jitsi.participants?.map((p) => [p.name, p.phone, p.e2ee, p.localRecording]) : jitsi[field],
+        ),
+      }),
+    ),
 );
 
 // ---------------------------------------------------------------------------------------------

@@ -38,7 +38,7 @@ export const settings = (more: Partial<BannerSettings> = {}): BannerSettings => 
   acknowledgeDanger: false,
   supportMessage: '',
   supportUrl: '',
-  confirmBeforeJoin: 'off',
+  confirmJoin: false,
   ...more,
 });
 
