@@ -2,4 +2,4 @@ import { platform } from '../core/platforms/zoom';
 import { CALL_SCRIPT } from './call/options';
 import { runCallWatcher } from './call/watcher';
 
-export default defineContentScript({ ...CALL_SCRIPT, matches: [...platform.matches], main: () => runCallWatcher(() => platform) });
+export default defineContentScript({ ...CALL_SCRIPT, matches: [...platform.matches], main: () => runCallWatcher(platform) });

@@ -1,5 +1,6 @@
 import { accessPatternFor, isValidMatchPattern, matchesPattern, patternCovers } from '../match-pattern';
 import { CONFERENCE_MATCHES } from '../platforms/index';
+import { PLATFORM_IDS, type PlatformId } from '../types';
 import type { ConferenceSite } from './types';
 
 /**
@@ -10,12 +11,16 @@ import type { ConferenceSite } from './types';
  * applies the plan with browser.scripting.
  */
 
-/** Ids of the two dynamically registered content scripts. */
-export const SITE_SCRIPT_IDS = { probe: 'callguard-sites-probe', call: 'callguard-sites-call' } as const;
+/** Ids of the dynamically registered content scripts: the probe, and each platform's call script. */
+export const SITE_SCRIPT_IDS = { probe: 'callguard-sites-probe', call: (platform: PlatformId) => `callguard-sites-${platform}` } as const;
 
-/** The main-world probe (modules/rtc-probe), and the call script with every platform (entrypoints/sites.content.ts). */
+/** The main-world probe (modules/rtc-probe). */
 export const PROBE_SCRIPT_FILE = 'rtc-probe.js';
-export const SITES_SCRIPT_FILE = 'content-scripts/sites.js';
+/**
+ * A platform's own call script (entrypoints/<platform>.content.ts), the one its built-in sites
+ * load: an added site named as that platform gets the same, and so stays within its budget.
+ */
+export const callScriptFile = (platform: PlatformId) => `content-scripts/${platform}.js`;
 /** Injected just before the call script into a page that had loaded already (entrypoints/late-start.ts). */
 export const LATE_START_SCRIPT_FILE = 'late-start.js';
 
@@ -30,6 +35,8 @@ export function hasAccess(pattern: string, grantedOrigins: readonly string[]): b
 export interface SitePlan {
   /** Patterns to register the content scripts for, sorted and unique. */
   register: string[];
+  /** The same, each with the platform that reads it (the first one named for the pattern). */
+  registerSites: ConferenceSite[];
   /** Patterns the manifest's own content scripts already cover (nothing to do). */
   builtIn: string[];
   /** Patterns that need host access first; `access` lists the permissions to request. */
@@ -54,7 +61,12 @@ export function planSiteScripts(
     else needAccess.push(pattern);
   }
   const access = needAccess.map(accessPatternFor).filter((p): p is string => p !== null);
-  return { register: unique(register), builtIn: unique(builtIn), needAccess: unique(needAccess), access: unique(access) };
+  // A pattern named twice is read as one platform whatever the order: a platform of ours before
+  // the generic reader, then the first in PLATFORM_IDS.
+  const platformOf = (pattern: string) =>
+    PLATFORM_IDS.find((id) => sites.some((site) => site.pattern === pattern && site.platform === id))!;
+  const registerSites = unique(register).map((pattern) => ({ pattern, platform: platformOf(pattern) }));
+  return { register: unique(register), registerSites, builtIn: unique(builtIn), needAccess: unique(needAccess), access: unique(access) };
 }
 
 /** A content script to register, in the shape of browser.scripting.RegisteredContentScript. */
@@ -70,42 +82,43 @@ export interface SiteContentScript {
 }
 
 /** Every id siteContentScripts can use, for looking them up and removing them. */
-export const ALL_SITE_SCRIPT_IDS = [SITE_SCRIPT_IDS.probe, SITE_SCRIPT_IDS.call].flatMap((id) => [id, `${id}-paths`]);
+export const ALL_SITE_SCRIPT_IDS = [SITE_SCRIPT_IDS.probe, ...PLATFORM_IDS.map(SITE_SCRIPT_IDS.call)].flatMap((id) => [id, `${id}-paths`]);
 
 /**
- * The scripts for the planned patterns, as the manifest declares them for the built-in sites:
- * the main-world probe first, then the isolated call script, at document_start in every frame.
+ * The scripts for the planned sites, as the manifest declares them for the built-in sites: the
+ * main-world probe first, then each site's platform call script, at document_start in every frame.
  * The built-in sites are excluded so that no page gets the scripts twice. In Chromium, frames
  * without an origin of their own (about:blank) get them too, which Chromium allows only for
- * patterns whose path is "/*"; patterns with a narrower path get a second pair without it.
+ * patterns whose path is "/*"; patterns with a narrower path get their own registrations without it.
  * None when there is nothing to register.
  */
 export function siteContentScripts(
-  register: readonly string[],
+  sites: readonly ConferenceSite[],
   { chromium = true, builtInMatches = CONFERENCE_MATCHES }: { chromium?: boolean; builtInMatches?: readonly string[] } = {},
 ): SiteContentScript[] {
-  const wholeSite = register.filter((pattern) => /^[^:]+:\/\/[^/]+\/\*$/.test(pattern));
-  const groups: [string[], boolean, string][] = chromium
+  const wholeSite = (site: ConferenceSite) => /^[^:]+:\/\/[^/]+\/\*$/.test(site.pattern);
+  const groups: [ConferenceSite[], boolean, string][] = chromium
     ? [
-        [wholeSite, true, ''],
-        [register.filter((pattern) => !wholeSite.includes(pattern)), false, '-paths'],
+        [sites.filter(wholeSite), true, ''],
+        [sites.filter((site) => !wholeSite(site)), false, '-paths'],
       ]
-    : [[[...register], false, '']];
+    : [[[...sites], false, '']];
   return groups
-    .filter(([matches]) => matches.length > 0)
-    .flatMap(([matches, fallback, suffix]) => {
-      const common = (id: string, js: string[]): SiteContentScript => ({
-        id,
-        matches: [...matches],
+    .filter(([group]) => group.length > 0)
+    .flatMap(([group, fallback, suffix]) => {
+      const script = (id: string, matches: string[], js: string): SiteContentScript => ({
+        id: `${id}${suffix}`,
+        matches,
         excludeMatches: [...builtInMatches],
-        js,
+        js: [js],
         runAt: 'document_start',
         allFrames: true,
         ...(fallback ? { matchOriginAsFallback: true as const } : {}),
       });
+      const platforms = PLATFORM_IDS.filter((id) => group.some((site) => site.platform === id));
       return [
-        { ...common(`${SITE_SCRIPT_IDS.probe}${suffix}`, [PROBE_SCRIPT_FILE]), world: 'MAIN' as const },
-        common(`${SITE_SCRIPT_IDS.call}${suffix}`, [SITES_SCRIPT_FILE]),
+        { ...script(SITE_SCRIPT_IDS.probe, group.map((site) => site.pattern), PROBE_SCRIPT_FILE), world: 'MAIN' as const },
+        ...platforms.map((id) => script(SITE_SCRIPT_IDS.call(id), group.filter((site) => site.platform === id).map((site) => site.pattern), callScriptFile(id))),
       ];
     });
 }
@@ -166,7 +179,17 @@ export function tabsToCover(tabs: readonly OpenTab[], scripts: readonly SiteCont
   return tabs.flatMap(({ id, url, discarded }) => (id !== undefined && url && !discarded && scripts.some((s) => scriptRunsAt(s, url)) ? [id] : []));
 }
 
+/** A frame of an open tab to give the scripts now, and the call script that is its platform's. */
+export interface FrameToCover {
+  frameId: number;
+  callScript: string;
+}
+
 /** The frames of an open tab to give the scripts now: those they cover that no copy of CallGuard watches yet. */
-export function framesToCover(frames: readonly FrameLook[], scripts: readonly SiteContentScript[]): number[] {
-  return frames.filter((f) => !f.watched && scripts.some((script) => scriptRunsAt(script, f.url, f.origin))).map((f) => f.frameId);
+export function framesToCover(frames: readonly FrameLook[], scripts: readonly SiteContentScript[]): FrameToCover[] {
+  const callScripts = scripts.filter((script) => script.world !== 'MAIN');
+  return frames.flatMap((f) => {
+    const script = f.watched ? undefined : callScripts.find((s) => scriptRunsAt(s, f.url, f.origin));
+    return script ? [{ frameId: f.frameId, callScript: script.js[0]! }] : [];
+  });
 }

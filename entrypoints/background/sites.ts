@@ -7,7 +7,6 @@ import {
   PROBE_SCRIPT_FILE,
   sameRegistration,
   siteContentScripts,
-  SITES_SCRIPT_FILE,
   tabsToCover,
   type SiteContentScript,
 } from '../../core/policy/sites';
@@ -20,8 +19,8 @@ import type { PolicyStore } from './policy-store';
  * organisation): CallGuard's content scripts are registered for them at run time, for the sites
  * whose host access was granted, and again whenever the sites or the granted access change.
  * Pages of those sites that loaded before (open when the policy arrived or the user granted the
- * site, restored at browser start) get the same scripts injected, once per frame.
- * The content script asks once which sites these are, to pick the right platform reader.
+ * site, restored at browser start) get the same scripts injected, once per frame. Each site
+ * gets the call script of the platform named for it, as its built-in sites do.
  */
 export function createSiteScripts(policy: PolicyStore) {
   const ids = ALL_SITE_SCRIPT_IDS;
@@ -33,7 +32,7 @@ export function createSiteScripts(policy: PolicyStore) {
     const sites = policy.get().policy.conferenceSites;
     const granted = (await browser.permissions.getAll()).origins ?? [];
     const plan = planSiteScripts(sites, granted);
-    const wanted = siteContentScripts(plan.register, { chromium: !import.meta.env.FIREFOX });
+    const wanted = siteContentScripts(plan.registerSites, { chromium: !import.meta.env.FIREFOX });
     const existing = await browser.scripting.getRegisteredContentScripts({ ids });
     if (sameRegistration(existing, wanted)) return wanted;
     if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: existing.map((s) => s.id) });
@@ -48,14 +47,18 @@ export function createSiteScripts(policy: PolicyStore) {
    */
   const coverTab = async (tabId: number, scripts: readonly SiteContentScript[]) => {
     const looks = await browser.scripting.executeScript({ target: { tabId, allFrames: true }, func: lookAtFrame, args: [WORLD_KEYS] });
-    const frameIds = framesToCover(
+    const frames = framesToCover(
       looks.flatMap(({ frameId, result }) => (result ? [{ frameId, ...result }] : [])),
       scripts,
     );
-    if (frameIds.length === 0) return;
+    if (frames.length === 0) return;
     // The probe first, as registered: the call script's handshake must find it there.
-    await browser.scripting.executeScript({ target: { tabId, frameIds }, world: 'MAIN', files: [`/${PROBE_SCRIPT_FILE}`] });
-    await browser.scripting.executeScript({ target: { tabId, frameIds }, files: [`/${LATE_START_SCRIPT_FILE}`, `/${SITES_SCRIPT_FILE}`] });
+    await browser.scripting.executeScript({ target: { tabId, frameIds: frames.map((f) => f.frameId) }, world: 'MAIN', files: [`/${PROBE_SCRIPT_FILE}`] });
+    for (const callScript of new Set(frames.map((f) => f.callScript))) {
+      const frameIds = frames.filter((f) => f.callScript === callScript).map((f) => f.frameId);
+      // (A platform's script path is built from its id: WXT's list of paths cannot check it.)
+      await browser.scripting.executeScript({ target: { tabId, frameIds }, files: [`/${LATE_START_SCRIPT_FILE}`, `/${callScript}`] as never });
+    }
   };
 
   const apply = async () => {
@@ -81,7 +84,7 @@ export function createSiteScripts(policy: PolicyStore) {
   void sync();
   return {
     sync,
-    /** The conference sites, for the content script of added sites to pick each one's platform. */
+    /** The conference sites, for a detection sample to name each one's platform. */
     conferenceSites: async () => {
       await policy.ready;
       return policy.get().policy.conferenceSites;

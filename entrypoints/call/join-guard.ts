@@ -8,15 +8,14 @@ import type { Platform } from '../../core/platforms/platform';
  * the user's own clicks and key presses are held (a page can join by itself anyway: this is an
  * aid for the user, not a boundary against the page; docs/security.md).
  */
-export function guardJoinButton(platformOf: () => Platform | null, onHeld: () => void) {
+export function guardJoinButton(platform: Platform, onHeld: () => void) {
   let armed = false;
   // Confirmed once, the join goes through for this stage of the page (until the call is joined).
   let confirmed = false;
   let held: HTMLElement | null = null;
   const hold = (event: Event) => {
-    const platform = armed && event.isTrusted ? platformOf() : null;
-    const control = platform?.detect.joinControl;
-    if (!platform || !control || !(event.target instanceof Element)) return;
+    const control = platform.detect.joinControl;
+    if (!armed || !event.isTrusted || !control || !(event.target instanceof Element)) return;
     if (event instanceof KeyboardEvent && event.key !== 'Enter' && event.key !== ' ') return;
     const view = pageView(document, platform.detect.participantText);
     if (!view.is(event.target, control)) return;

@@ -5,7 +5,6 @@ import type { ProbeMessage } from '../../core/channel';
 import { route, type ExtensionMessage, type MessageOf } from '../../core/messages';
 import type { Platform } from '../../core/platforms/platform';
 import { emptyRead, isCallUrl, readPage } from '../../core/platforms/read';
-import type { ConferenceSite } from '../../core/policy/types';
 import type { FrameSignals } from '../../core/types';
 import { createBannerHost } from './banner-host';
 import { guardJoinButton } from './join-guard';
@@ -14,24 +13,19 @@ import { connectProbe } from './probe-channel';
 import { claimWorld } from './world';
 
 /**
- * Isolated world, every frame of a conference site: one script per built-in platform (a page
- * carries only its own platform's reader), and one with every platform for the sites the user or
- * organisation adds (entrypoints/sites.content.ts). Reads the page with its platform's
- * declaration, hears the main-world probe, and sends both to the background, which assesses the
- * tab. The top frame shows the banner the background's report calls for.
+ * Isolated world, every frame of a conference site: one script per platform (a page carries only
+ * its own platform's reader), on its built-in sites and, registered at run time, on the sites the
+ * user or organisation adds as that platform. Reads the page with its platform's declaration,
+ * hears the main-world probe, and sends both to the background, which assesses the tab. The top
+ * frame shows the banner the background's report calls for.
  */
-/** Which platform reads a frame: fixed in a built-in site's script; by the added sites in the sites script. */
-export type PlatformOf = (url: URL, sites: readonly ConferenceSite[]) => Platform | null;
-
-export function runCallWatcher(platformOf: PlatformOf, { askSites = false } = {}): void {
+export function runCallWatcher(platform: Platform): void {
   const claim = claimWorld();
   if (!claim) return;
   const { stopped, startedLate } = claim;
   let probe: ProbeMessage = { rtc: { connections: [] }, app: {} };
   let lastSent = '';
   let reading = false;
-  // Sites the user or organisation added: the background says which platform each one is.
-  let extraSites: ConferenceSite[] = [];
   const channel = connectProbe(document, (message) => {
     if (stopped()) return batches.stop();
     probe = message;
@@ -40,11 +34,7 @@ export function runCallWatcher(platformOf: PlatformOf, { askSites = false } = {}
   });
 
   const readFrame = (): Pick<FrameSignals, 'page' | 'readError'> => {
-    const url = new URL(location.href);
-    const platform = platformOf(url, extraSites);
-    // A site added without a platform of ours: WebRTC alone tells.
-    if (!platform) return { page: { ...emptyRead('webrtc'), unreadable: ['page'] } };
-    if (!isCallUrl(platform, url)) return { page: { ...emptyRead(platform.id), phase: 'no-call' } };
+    if (!isCallUrl(platform, new URL(location.href))) return { page: { ...emptyRead(platform.id), phase: 'no-call' } };
     try {
       return { page: readPage(platform, document, probe.app) };
     } catch (error) {
@@ -68,18 +58,9 @@ export function runCallWatcher(platformOf: PlatformOf, { askSites = false } = {}
   // The document node exists at document_start even before <html>: observe it from the start.
   const batches = observeInBatches(document, () => report());
   report();
-  if (askSites) {
-    ask<ConferenceSite[]>({ type: 'conference-sites' }).then((sites) => {
-      extraSites = Array.isArray(sites) ? sites : [];
-      report(true);
-    });
-  }
 
   const banner = window === window.top ? bannerController() : null;
-  const joinButton = guardJoinButton(
-    () => platformOf(new URL(location.href), extraSites),
-    () => send({ type: 'join-held' }),
-  );
+  const joinButton = guardJoinButton(platform, () => send({ type: 'join-held' }));
   browser.runtime.onMessage.addListener(
     route({
       recheck: () => report(true),
@@ -143,15 +124,6 @@ function bannerController() {
       act(expandBanner);
     },
   };
-}
-
-/** A question to the background; undefined when there is no answer (orphaned context). */
-async function ask<T>(message: ExtensionMessage): Promise<T | undefined> {
-  try {
-    return (await browser.runtime.sendMessage(message)) as T | undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Messages to the background; after an extension reload this context is orphaned: stay quiet. */

@@ -122,7 +122,7 @@ test('the self-hosted Jitsi is covered at once: scripts registered, Jitsi reader
     { what: 'registered content scripts', timeoutMs: 15_000 },
   );
   assert.deepEqual(registered.map((s) => [s.id, s.matches, s.world ?? 'ISOLATED']).sort(), [
-    ['callguard-sites-call', [`https://${SELF_HOSTED}/*`], 'ISOLATED'],
+    ['callguard-sites-jitsi', [`https://${SELF_HOSTED}/*`], 'ISOLATED'],
     ['callguard-sites-probe', [`https://${SELF_HOSTED}/*`], 'MAIN'],
   ]);
 

@@ -145,7 +145,7 @@ test('a call tab open before the policy arrives is covered within seconds, never
       });
       await worker.evaluate(async (id: number) => {
         await chrome.scripting.executeScript({ target: { tabId: id, allFrames: true }, world: 'MAIN', files: ['rtc-probe.js'] });
-        await chrome.scripting.executeScript({ target: { tabId: id, allFrames: true }, files: ['content-scripts/sites.js'] });
+        await chrome.scripting.executeScript({ target: { tabId: id, allFrames: true }, files: ['content-scripts/jitsi.js'] });
       }, tabId);
       await fixture(page, 'endCalls()');
       await fixture(page, "startCall({ transforms: 'none' })");

@@ -3,7 +3,7 @@ import { CONFERENCE_MATCHES } from '../../../../core/platforms/index';
 import {
   ALL_SITE_SCRIPT_IDS,
   PROBE_SCRIPT_FILE,
-  SITES_SCRIPT_FILE,
+  callScriptFile,
   framesToCover,
   planSiteScripts,
   sameRegistration,
@@ -29,6 +29,7 @@ describe('planSiteScripts', () => {
     );
     expect(plan).toEqual({
       register: ['https://meet.example.org/*', 'https://video.example.com/rooms/*'],
+      registerSites: [site('https://meet.example.org/*'), site('https://video.example.com/rooms/*', 'bigbluebutton')],
       builtIn: ['https://*.zoom.us/j/*', 'https://meet.jit.si/*'],
       needAccess: ['https://calls.example.net/*'],
       access: ['https://calls.example.net/*'],
@@ -49,7 +50,7 @@ describe('planSiteScripts', () => {
   });
 
   it('plans nothing for no sites', () => {
-    expect(planSiteScripts([], ['*://*/*'])).toEqual({ register: [], builtIn: [], needAccess: [], access: [] });
+    expect(planSiteScripts([], ['*://*/*'])).toEqual({ register: [], registerSites: [], builtIn: [], needAccess: [], access: [] });
   });
 
   it('accepts every pattern the policy validator accepts', () => {
@@ -62,8 +63,8 @@ describe('planSiteScripts', () => {
 });
 
 describe('siteContentScripts', () => {
-  it('registers the main-world probe, then the call script, at document_start in every frame', () => {
-    const scripts = siteContentScripts(['https://meet.example.org/*']);
+  it('registers the main-world probe, then the call script of the site\'s platform, at document_start in every frame', () => {
+    const scripts = siteContentScripts([site('https://meet.example.org/*')]);
     expect(scripts).toEqual([
       {
         id: 'callguard-sites-probe',
@@ -76,10 +77,10 @@ describe('siteContentScripts', () => {
         world: 'MAIN',
       },
       {
-        id: 'callguard-sites-call',
+        id: 'callguard-sites-jitsi',
         matches: ['https://meet.example.org/*'],
         excludeMatches: CONFERENCE_MATCHES,
-        js: [SITES_SCRIPT_FILE],
+        js: [callScriptFile('jitsi')],
         runAt: 'document_start',
         allFrames: true,
         matchOriginAsFallback: true,
@@ -88,20 +89,31 @@ describe('siteContentScripts', () => {
   });
 
   it('in Chromium, keeps patterns with a narrower path apart (no about:blank fallback for them)', () => {
-    const scripts = siteContentScripts(['https://a.example.org/*', 'https://b.example.org/rooms/*']);
+    const scripts = siteContentScripts([site('https://a.example.org/*'), site('https://b.example.org/rooms/*')]);
     expect(scripts.map((s) => [s.id, s.matches, s.matchOriginAsFallback ?? false])).toEqual([
       ['callguard-sites-probe', ['https://a.example.org/*'], true],
-      ['callguard-sites-call', ['https://a.example.org/*'], true],
+      ['callguard-sites-jitsi', ['https://a.example.org/*'], true],
       ['callguard-sites-probe-paths', ['https://b.example.org/rooms/*'], false],
-      ['callguard-sites-call-paths', ['https://b.example.org/rooms/*'], false],
+      ['callguard-sites-jitsi-paths', ['https://b.example.org/rooms/*'], false],
     ]);
     for (const script of scripts) expect(ALL_SITE_SCRIPT_IDS).toContain(script.id);
   });
 
   it('in Firefox, one pair for every pattern and no Chromium-only keys', () => {
-    const scripts = siteContentScripts(['https://a.example.org/*', 'https://b.example.org/rooms/*'], { chromium: false });
-    expect(scripts.map((s) => s.id)).toEqual(['callguard-sites-probe', 'callguard-sites-call']);
+    const scripts = siteContentScripts([site('https://a.example.org/*'), site('https://b.example.org/rooms/*')], { chromium: false });
+    expect(scripts.map((s) => s.id)).toEqual(['callguard-sites-probe', 'callguard-sites-jitsi']);
     for (const script of scripts) expect(script).not.toHaveProperty('matchOriginAsFallback');
+  });
+
+  it('each site gets the call script of its own platform (so a page loads one reader, within the budget)', () => {
+    const scripts = siteContentScripts([site('https://meet.example.org/*'), site('https://bbb.example.org/*', 'bigbluebutton'), site('https://calls.example.net/*', 'webrtc')]);
+    expect(scripts.map((s) => [s.id, s.js, s.matches])).toEqual([
+      ['callguard-sites-probe', [PROBE_SCRIPT_FILE], ['https://meet.example.org/*', 'https://bbb.example.org/*', 'https://calls.example.net/*']],
+      ['callguard-sites-jitsi', ['content-scripts/jitsi.js'], ['https://meet.example.org/*']],
+      ['callguard-sites-bigbluebutton', ['content-scripts/bigbluebutton.js'], ['https://bbb.example.org/*']],
+      ['callguard-sites-webrtc', ['content-scripts/webrtc.js'], ['https://calls.example.net/*']],
+    ]);
+    for (const script of scripts) expect(ALL_SITE_SCRIPT_IDS).toContain(script.id);
   });
 
   it('registers nothing for no patterns', () => {
@@ -111,17 +123,17 @@ describe('siteContentScripts', () => {
 
 describe('sameRegistration', () => {
   it('compares ids and matches, in any order', () => {
-    const wanted = siteContentScripts(['https://a.example.org/*', 'https://b.example.org/*']);
+    const wanted = siteContentScripts([site('https://a.example.org/*'), site('https://b.example.org/*')]);
     const existing = [...wanted].reverse().map((s) => ({ ...s, matches: [...s.matches].reverse() }));
     expect(sameRegistration(existing, wanted)).toBe(true);
     expect(sameRegistration([], [])).toBe(true);
-    expect(sameRegistration(existing, siteContentScripts(['https://a.example.org/*']))).toBe(false);
+    expect(sameRegistration(existing, siteContentScripts([site('https://a.example.org/*')]))).toBe(false);
     expect(sameRegistration(existing, [])).toBe(false);
   });
 });
 
 describe('tabsToCover: open tabs that loaded before the scripts were registered', () => {
-  const scripts = siteContentScripts(['https://meet.example.org/*', 'https://video.example.com/rooms/*']);
+  const scripts = siteContentScripts([site('https://meet.example.org/*'), site('https://video.example.com/rooms/*')]);
 
   it('takes the tabs whose page the registered scripts match, as the browser would have', () => {
     const tabs = [
@@ -140,7 +152,7 @@ describe('tabsToCover: open tabs that loaded before the scripts were registered'
   });
 
   it('leaves the built-in sites to the manifest, also under a pattern for every site', () => {
-    const everySite = siteContentScripts(['https://*/*']);
+    const everySite = siteContentScripts([site('https://*/*')]);
     expect(tabsToCover([{ id: 1, url: 'https://meet.jit.si/Room' }, { id: 2, url: 'https://calls.example.net/' }], everySite)).toEqual([2]);
   });
 
@@ -158,17 +170,17 @@ describe('framesToCover: frames of an open tab to give the scripts now', () => {
       frame(1, 'https://meet.example.org/embed', undefined, true),
       frame(2, 'https://ads.example.net/banner'),
     ];
-    expect(framesToCover(frames, siteContentScripts(['https://meet.example.org/*']))).toEqual([0]);
+    expect(framesToCover(frames, siteContentScripts([site('https://meet.example.org/*')]))).toEqual([{ frameId: 0, callScript: 'content-scripts/jitsi.js' }]);
   });
 
   it('in Chromium, frames without an address of their own (about:blank) by their origin, as registered', () => {
     const frames = [frame(0, 'https://meet.example.org/Standup', undefined, true), frame(3, 'about:blank', 'https://meet.example.org'), frame(4, 'about:blank', 'null')];
-    expect(framesToCover(frames, siteContentScripts(['https://meet.example.org/*']))).toEqual([3]);
-    expect(framesToCover(frames, siteContentScripts(['https://meet.example.org/*'], { chromium: false }))).toEqual([]);
+    expect(framesToCover(frames, siteContentScripts([site('https://meet.example.org/*')])).map((f) => f.frameId)).toEqual([3]);
+    expect(framesToCover(frames, siteContentScripts([site('https://meet.example.org/*')], { chromium: false }))).toEqual([]);
   });
 
   it('no about:blank fallback under a pattern with a narrower path, as registered', () => {
     const frames = [frame(0, 'https://video.example.com/rooms/1'), frame(1, 'about:blank', 'https://video.example.com')];
-    expect(framesToCover(frames, siteContentScripts(['https://video.example.com/rooms/*']))).toEqual([0]);
+    expect(framesToCover(frames, siteContentScripts([site('https://video.example.com/rooms/*')])).map((f) => f.frameId)).toEqual([0]);
   });
 });

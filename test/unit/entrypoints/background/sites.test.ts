@@ -68,7 +68,7 @@ function fakeTabs(tabs: { id: number; url: string; frames?: FakeFrame[]; closed?
     const frames = framesOf(tab);
     if (func) return frames.map((f) => ({ frameId: f.frameId, result: { url: f.url, origin: new URL(f.url).origin, watched: !!f.watched } }));
     injected.push(`${tab.id} ${target.frameIds?.join(',')} ${world ?? 'ISOLATED'} ${files?.join(',')}`);
-    if (files?.includes('/content-scripts/sites.js')) for (const f of frames) if (target.frameIds?.includes(f.frameId)) f.watched = true;
+    if (files?.some((file) => file.startsWith('/content-scripts/'))) for (const f of frames) if (target.frameIds?.includes(f.frameId)) f.watched = true;
     return [];
   }) as never;
   return injected;
@@ -77,7 +77,7 @@ function fakeTabs(tabs: { id: number; url: string; frames?: FakeFrame[]; closed?
 /** What a frame gets when CallGuard comes to it after it loaded: the probe, then the watcher told it started late. */
 const lateInjection = (tabId: number, frameIds: string) => [
   `${tabId} ${frameIds} MAIN /rtc-probe.js`,
-  `${tabId} ${frameIds} ISOLATED /late-start.js,/content-scripts/sites.js`,
+  `${tabId} ${frameIds} ISOLATED /late-start.js,/content-scripts/jitsi.js`,
 ];
 
 /** A policy store with the given admin settings, changeable like the real one. */
@@ -113,7 +113,7 @@ describe('background: scripts for self-hosted sites', () => {
     await sync();
     expect([...scripting.registered.values()].map((s) => [s.id, s.matches])).toEqual([
       ['callguard-sites-probe', [SITE.pattern]],
-      ['callguard-sites-call', [SITE.pattern]],
+      ['callguard-sites-jitsi', [SITE.pattern]],
     ]);
   });
 
@@ -136,15 +136,18 @@ describe('background: scripts for self-hosted sites', () => {
     await sync();
     policy.set({ conferenceSites: [SITE, { pattern: 'https://bbb.example.org/*', platform: 'bigbluebutton' }] });
     await sync();
-    expect(scripting.registered.get('callguard-sites-call')?.matches).toEqual(['https://bbb.example.org/*', SITE.pattern]);
+    // Each site gets its own platform's call script; the probe covers both.
+    expect(scripting.registered.get('callguard-sites-probe')?.matches).toEqual(['https://bbb.example.org/*', SITE.pattern]);
+    expect(scripting.registered.get('callguard-sites-jitsi')?.matches).toEqual([SITE.pattern]);
+    expect(scripting.registered.get('callguard-sites-bigbluebutton')?.matches).toEqual(['https://bbb.example.org/*']);
     policy.set({});
     await sync();
     expect(scripting.registered.size).toBe(0);
     expect(scripting.calls).toEqual([
-      'register callguard-sites-probe,callguard-sites-call',
-      'unregister callguard-sites-probe,callguard-sites-call',
-      'register callguard-sites-probe,callguard-sites-call',
-      'unregister callguard-sites-probe,callguard-sites-call',
+      'register callguard-sites-probe,callguard-sites-jitsi',
+      'unregister callguard-sites-probe,callguard-sites-jitsi',
+      'register callguard-sites-probe,callguard-sites-jitsi,callguard-sites-bigbluebutton',
+      'unregister callguard-sites-probe,callguard-sites-jitsi,callguard-sites-bigbluebutton',
     ]);
   });
 
