@@ -1,6 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { CONFERENCE_MATCHES } from './core/platforms/index';
 
@@ -24,13 +21,9 @@ const FLAVOUR = process.env.CALLGUARD_FLAVOUR ?? 'self-hosted';
 const UPDATE_URL = process.env.CALLGUARD_UPDATE_URL;
 const ALL_SITES = ['*://*/*'];
 
-/** `git ls-files` with these arguments in `root`: paths relative to it. */
-function gitFiles(root: string, ...args: string[]): string[] {
-  return execFileSync('git', ['ls-files', '-z', ...args], { cwd: root, encoding: 'utf8' }).split('\0').filter(Boolean);
-}
-
 export default defineConfig({
   ...(FLAVOUR === 'self-hosted' ? {} : { outDirTemplate: `${FLAVOUR}-{{browser}}-mv{{manifestVersion}}{{modeSuffix}}` }),
+  // Besides the local ones (modules/: the page-world probe, the content scripts' budget, the packages).
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
   manifest: ({ browser }) => ({
@@ -66,35 +59,10 @@ export default defineConfig({
   // after their flavour, as their build folders are.
   zip: {
     ...(FLAVOUR === 'self-hosted' ? {} : { artifactTemplate: `{{name}}-{{packageVersion}}-{{browser}}-${FLAVOUR}.zip` }),
-    // The sources package is what git tracks (hook below) but the tests, which the build never reads.
+    // The sources package is what git tracks (modules/packages) but the tests, which the build never reads.
     excludeSources: ['test/**'],
   },
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   }),
-  hooks: {
-    // Nothing git ignores (a private key, a local build) goes into a package: the sources are the
-    // files git tracks, and the extension's own files are built from them and public/, where the
-    // build would copy an ignored file as it is.
-    'zip:extension:start': (wxt) => {
-      const ignored = gitFiles(wxt.config.root, '--others', '--ignored', '--exclude-standard', '--', path.relative(wxt.config.root, wxt.config.publicDir));
-      if (ignored.length > 0) throw new Error(`No package: git ignores ${ignored.join(', ')}, which the build would copy into the extension (move it out)`);
-    },
-    'zip:sources:start': (wxt) => {
-      wxt.config.zip.includeSources = gitFiles(wxt.config.root);
-    },
-    // Content scripts run in every frame of every covered page, within 40 KB (docs/performance.md):
-    // there `wxt/browser` (WXT's own runtime imports it too) is the browser's promise-based
-    // namespace, not webextension-polyfill (10 KB), and WXT's content-script context is a stand-in
-    // (entrypoints/call/script-context.ts says why). Everywhere else: the polyfill and WXT's own.
-    'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.every((e) => e.type === 'content-script')) return;
-      const aliases = [
-        { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' },
-        { find: /^wxt\/utils\/content-script-context$/, replacement: fileURLToPath(new URL('./entrypoints/call/script-context.ts', import.meta.url)) },
-      ];
-      const existing = config.resolve?.alias ?? [];
-      config.resolve = { ...config.resolve, alias: [...aliases, ...(Array.isArray(existing) ? existing : Object.entries(existing).map(([find, replacement]) => ({ find, replacement })))] };
-    },
-  },
 });

@@ -33,14 +33,20 @@ export function createPolicyStore() {
     const read = browser.storage.managed.get();
     // An answer, also a rejection (Firefox without a policy), says what the organisation sets.
     // One that comes after the timeout is the policy all the same: applied if none was yet.
+    // The first answer also tells the reports assessed while it was pending (policyPending).
+    const known = () => {
+      if (organisationKnown) return false;
+      organisationKnown = true;
+      return true;
+    };
     void read.then(
       (value) => {
-        organisationKnown = true;
+        const first = known();
         if (Object.keys(admin).length === 0 && value && Object.keys(value).length > 0) {
-          void setAdmin(async () => value as Record<string, unknown>).then((applied) => applied && recompute());
-        }
+          void setAdmin(async () => value as Record<string, unknown>).then((applied) => (applied || first) && recompute());
+        } else if (first) recompute();
       },
-      () => (organisationKnown = true),
+      () => known() && recompute(),
     );
     return Promise.race([read, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('managed storage did not answer')), MANAGED_READ_TIMEOUT_MS))]);
   };

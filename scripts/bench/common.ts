@@ -1,13 +1,9 @@
 // Shared pieces of `npm run bench`: figures, statistics, the fixture server and the browsers.
 import path from 'node:path';
-import type { Browser, Page, WebWorker } from 'puppeteer-core';
-import { extensionServiceWorker, launchChromium, waitFor } from '../../test/e2e/support/browsers.ts';
+import type { Browser, WebWorker } from 'puppeteer-core';
+import { extensionServiceWorker, launchChromium } from '../../test/e2e/support/browsers.ts';
 import { CHROME_BUILD, FIXTURES, fixtureRoute, TEST_HOSTS } from '../../test/e2e/support/extension.ts';
 import { startFixtureServer, type FixtureServer } from '../../test/e2e/support/server.ts';
-import type { Report } from '../../core/types.ts';
-
-/** The extension API inside the service worker, where worker.evaluate() runs these callbacks. */
-declare const chrome: any;
 
 export type Verdict = 'PASS' | 'FAIL' | 'INFO';
 
@@ -99,31 +95,6 @@ export async function launchBench(server: FixtureServer, withExtension: boolean)
     await browser.close().catch(() => {});
     throw error;
   }
-}
-
-/** The tab id of a page, asked of the extension. */
-export async function tabIdOf(worker: WebWorker, page: Page): Promise<number> {
-  const url = page.url();
-  return waitFor(
-    () =>
-      worker.evaluate(async (u: string) => {
-        const tabs = await chrome.tabs.query({});
-        return tabs.find((t: { url?: string }) => t.url === u)?.id;
-      }, url),
-    { what: `tab of ${url}`, intervalMs: 25 },
-  );
-}
-
-/** Waits for the tab's stored report to satisfy `accept`. */
-export function waitForReport(worker: WebWorker, tabId: number, what: string, accept: (r: Report) => boolean, timeoutMs = 10_000) {
-  return waitFor(
-    async () => {
-      const key = `report:${tabId}`;
-      const report = (await worker.evaluate(async (k: string) => (await chrome.storage.session.get(k))[k], key)) as Report | undefined;
-      return report && accept(report) ? report : undefined;
-    },
-    { what, timeoutMs, intervalMs: 25 },
-  );
 }
 
 /** True when a URL belongs to the extension (its content scripts and the main-world probe). */

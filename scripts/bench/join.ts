@@ -3,7 +3,8 @@
 // the change, reads the page, sends its signals to the background, which assesses the tab,
 // stores the report and sends it back; the content script mounts the banner.
 import type { Page } from 'puppeteer-core';
-import { MEET_URL, median, ms, percentile, sleep, tabIdOf, verdict, waitForReport, type BenchBrowser, type Figure } from './common.ts';
+import { tabIdOf, waitForReport } from '../../test/e2e/support/extension.ts';
+import { MEET_URL, median, ms, percentile, sleep, verdict, type BenchBrowser, type Figure } from './common.ts';
 
 export const JOIN_MEDIAN_LIMIT_MS = 50;
 export const JOIN_P95_LIMIT_MS = 100;
@@ -22,10 +23,10 @@ export async function joinLatency(bench: BenchBrowser, joins: number, warmups = 
   const timings: JoinTiming[] = [];
   try {
     await page.goto(MEET_URL, { waitUntil: 'load' });
-    const tabId = await tabIdOf(worker, page);
+    const tabId = await tabIdOf(worker, page, { intervalMs: 25 });
     for (let i = 0; i < warmups + joins; i++) {
       if (i > 0) await page.goto(MEET_URL, { waitUntil: 'load' });
-      await waitForReport(worker, tabId, 'pre-join report', (r) => r.phase === 'pre-join' && !r.inCall);
+      await waitForReport(worker, tabId, 'pre-join report', (r) => r.phase === 'pre-join' && !r.inCall, 10_000, 25);
       // Someone looks at the pre-join screen for a moment before clicking "Join now".
       await sleep(800);
       const timing = await joinOnce(page);

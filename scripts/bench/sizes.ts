@@ -24,7 +24,7 @@ export function probeSize(): Figure {
     target: `≤ ${kb(PROBE_LIMIT)} minified`,
     measured: `${kb(bytes)} (${bytes} B; gzip ${kb(gzip)})`,
     verdict: verdict(bytes <= PROBE_LIMIT),
-    details: [`.output/chrome-mv3/${PROBE}, built by wxt.config.ts as one minified IIFE; runs in every frame of every covered site.`],
+    details: [`.output/chrome-mv3/${PROBE}, built by modules/rtc-probe as one minified IIFE; runs in every frame of every covered site.`],
   };
 }
 
@@ -54,7 +54,7 @@ export async function contentScriptSize(withBreakdown: boolean): Promise<Figure[
   const details = [
     `What one page of a built-in platform loads in the isolated world: content-scripts/<platform>.js, one minified script with that platform's declaration and the shared reader, watcher and banner; the figure is the largest. ${worst.file}: gzip ${kb(worst.gzip)}.`,
     `Per platform: ${pages.map((p) => `${p.platform} ${kb(p.bytes)} (${p.bytes} B)`).join(', ')}.`,
-    "Left out (the vite:build:extendConfig hook in wxt.config.ts): webextension-polyfill, about 10 KB; the browser's own promise-based `browser`/`chrome` namespace serves runtime messaging and i18n. On demand only, never on a page by itself: detection-sample.js (\"Save a detection sample\", docs/platforms.md), " +
+    "Left out (modules/content-script-budget): webextension-polyfill, about 10 KB, which the popup, options page, side panel and background use; in content scripts the browser's own promise-based `browser`/`chrome` namespace serves runtime messaging and i18n. Also left out: WXT's content-script context, 2.9 KB (entrypoints/call/script-context.ts). On demand only, never on a page by itself: detection-sample.js (\"Save a detection sample\", docs/platforms.md), " +
       `${kb(sizeOf('detection-sample.js').bytes)}.`,
   ];
   if (withBreakdown) {
@@ -87,7 +87,7 @@ export async function contentScriptSize(withBreakdown: boolean): Promise<Figure[
       measured: `${kb(bytes)} (${bytes} B)`,
       verdict: verdict(bytes <= CONTENT_SCRIPT_LIMIT),
       details: [
-        `Registered by the background for the sites the user or organisation adds (conferenceSites), with every platform's declaration, since such a site may be any of them; gzip ${kb(gzip)}.`,
+        `Registered by the background for the sites the user or organisation adds as this platform (conferenceSites); the other platforms' scripts are registered the same way for sites added as theirs; gzip ${kb(gzip)}.`,
       ],
     })),
   ];

@@ -97,7 +97,7 @@ export async function startFirefoxSession(
 }
 
 /** The tab id of a page, asked of the extension (the only one that knows tab ids). */
-export async function tabIdOf(worker: WebWorker, page: Page): Promise<number> {
+export async function tabIdOf(worker: WebWorker, page: Page, { intervalMs = 100 } = {}): Promise<number> {
   const url = page.url();
   return waitFor(
     () =>
@@ -105,7 +105,7 @@ export async function tabIdOf(worker: WebWorker, page: Page): Promise<number> {
         const tabs = await chrome.tabs.query({});
         return tabs.find((t: { url?: string }) => t.url === u)?.id;
       }, url),
-    { what: `tab of ${url}` },
+    { what: `tab of ${url}`, intervalMs },
   );
 }
 
@@ -116,7 +116,8 @@ export async function storedReport(worker: WebWorker, tabId: number): Promise<Re
 }
 
 /** Waits until the stored report satisfies `accept`; the timeout error shows the last report. */
-export async function waitForReport(worker: WebWorker, tabId: number, what: string, accept: (r: Report) => boolean, timeoutMs = 10_000) {
+/** Waits for the tab's stored report to satisfy `accept` (the bench polls faster: `intervalMs`). */
+export async function waitForReport(worker: WebWorker, tabId: number, what: string, accept: (r: Report) => boolean, timeoutMs = 10_000, intervalMs = 50) {
   let last: Report | undefined;
   try {
     return await waitFor(
@@ -124,7 +125,7 @@ export async function waitForReport(worker: WebWorker, tabId: number, what: stri
         last = await storedReport(worker, tabId);
         return last && accept(last) ? last : undefined;
       },
-      { what, timeoutMs, intervalMs: 50 },
+      { what, timeoutMs, intervalMs },
     );
   } catch (error) {
     throw new Error(`${(error as Error).message}; last report: ${JSON.stringify(last)}`);

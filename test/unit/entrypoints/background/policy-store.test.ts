@@ -75,6 +75,26 @@ describe('background: a managed read that hangs (Chromium, a policy arriving whi
     }
   });
 
+  it('a late answer of "no policy" still tells the reports, which waited as pending', async () => {
+    await fakeBrowser.storage.local.set({ [STORAGE.userSettings]: {} });
+    const hung = deferred<Record<string, unknown>>();
+    vi.spyOn(fakeBrowser.storage.managed, 'get').mockReturnValue(hung.promise as never);
+    vi.useFakeTimers();
+    try {
+      const store = createPolicyStore();
+      const changes = vi.fn();
+      store.onChange(changes);
+      await vi.advanceTimersByTimeAsync(MANAGED_READ_TIMEOUT_MS + 10);
+      changes.mockClear();
+      hung.resolve({});
+      await vi.advanceTimersByTimeAsync(10);
+      expect(store.organisationKnown()).toBe(true);
+      expect(changes).toHaveBeenCalled();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('an answer, even "no policy" (Firefox rejects), makes the organisation known', async () => {
     vi.spyOn(fakeBrowser.storage.managed, 'get').mockRejectedValue(new Error('Managed storage manifest not found'));
     const store = createPolicyStore();
