@@ -61,6 +61,8 @@ export interface PageView {
 }
 
 const BUTTONS = 'button, [role="button"]';
+/** Rows from which the roster is stepped over in one walk rather than filtered out element by element. */
+const LONG_ROSTER = 40;
 
 /**
  * `rows`: the roster's rows, found already (they lie in `participantText`). Texts, controls and
@@ -83,8 +85,15 @@ export function pageView(root: ParentNode, participantText: readonly string[], r
   };
   const all = (selector: string) => cached(selector, () => Array.from(root.querySelectorAll(selector)));
   const rowSet = new Set(rows);
+  const inRow = (el: Element) => {
+    for (let at: Element | null = el; at; at = at.parentElement) if (rowSet.has(at)) return true;
+    return false;
+  };
+  // A long roster is stepped over in one walk of the page; otherwise the browser's own query is
+  // faster than walking the page in script (npm run bench: roster and busy-page figures).
   const outsideRows = () => cached('', () => descendants(root, (el) => rowSet.has(el)));
-  const search = (selector: string) => cached(` ${selector}`, () => outsideRows().filter((el) => el.matches(selector)));
+  const search = (selector: string) =>
+    cached(` ${selector}`, () => (rows.length > LONG_ROSTER ? outsideRows().filter((el) => el.matches(selector)) : all(selector).filter((el) => !inRow(el))));
   const excluded = participantText.join(', ');
   const inside = (el: Element) => !!excluded && safe(() => el.closest(excluded) !== null, true);
   const holds = (el: Element) => !!excluded && safe(() => el.querySelector(excluded) !== null, true);

@@ -6,6 +6,7 @@
 // docs/performance.md); this counts the work, which does not depend on the machine.
 import { describe, expect, it, vi } from 'vitest';
 import { platformById } from '../../../../core/platforms/index';
+import { pageView } from '../../../../core/platforms/page';
 import { readPage } from '../../../../core/platforms/read';
 import type { PlatformId } from '../../../../core/types';
 import { grow } from '../../../../scripts/bench/roster-page';
@@ -38,5 +39,16 @@ describe.each(['google-meet', 'zoom', 'teams', 'jitsi'] as PlatformId[])('%s wit
     expect(large.lists).toBe(small.lists);
     // findName: a name selector's `matches` and `querySelector` on the row, until one finds a name.
     expect((large.lookups - small.lookups) / 900).toBeLessThanOrEqual(2 * platform.detect.roster!.name.length);
+  });
+});
+
+describe('pageView.search: what lies outside the roster rows, however long the roster', () => {
+  it.each([5, 60])('with %i rows, the same elements as a plain query filtered by hand', (count) => {
+    const rowsHtml = Array.from({ length: count }, (_, i) => `<li class="row"><span>P${i}</span><button aria-label="More for P${i}">…</button></li>`).join('');
+    const doc = parseHtml(`<html><body><header><button>Leave</button><span title="Recording">●</span></header><ul>${rowsHtml}</ul><footer><button>Mute</button></footer></body></html>`);
+    const rows = [...doc.querySelectorAll('.row')];
+    const view = pageView(doc, ['.row'], rows);
+    const outside = (selector: string) => [...doc.querySelectorAll(selector)].filter((el) => !el.closest('.row'));
+    for (const selector of ['button', '[aria-label], [title]', 'span']) expect(view.search(selector)).toEqual(outside(selector));
   });
 });
