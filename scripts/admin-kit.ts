@@ -1357,7 +1357,8 @@ export function firefoxPolicies(schema: Schema): string {
   });
 }
 
-export const EXAMPLE_VERSION = '0.1.0';
+/** The sample update manifest names the version being built, so a new release regenerates it. */
+const EXAMPLE_VERSION: string = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
 
 export function updateManifest(identity: Identity): string {
   const target = identity.chrome;
