@@ -46,6 +46,12 @@ export const EXTERNAL_LABELS: readonly RegExp[] = [
 ];
 /** Labels platforms put next to a bot that joined as one (BigBlueButton's join API flag). */
 export const BOT_LABELS: readonly RegExp[] = [/^\(?(Bot|Robot)\)?$/i];
+/**
+ * A part of every word of EXTERNAL_LABELS and BOT_LABELS: a text without one is neither label, and
+ * a row whose text has none needs no walk of its elements (a long roster's rows mostly show a
+ * name and icons). test/unit/core/platforms/roster.test.ts checks each label word has its part.
+ */
+export const LABEL_WORD_PARTS = /extern|unverif|guest|anonym|verifiz|gast|vérifi|invit|bot/i;
 const EXTERNAL_WORDS = 'external|unverified|guest|extern|nicht verifiziert|gast|externe?|non vérifiée?|invitée?';
 /** The same labels as a suffix of a name ("Anna Schmidt (External)"). */
 const EXTERNAL_SUFFIX = new RegExp(`\\s*\\((${EXTERNAL_WORDS})\\)\\s*$`, 'i');
@@ -196,7 +202,7 @@ function rowMarks(row: Element, nameElement: Element | null, spec: RosterSpec, p
   const drawn = (el: Element) => !nameElement || !nameElement.contains(el);
   if (spec.labelsIn) {
     for (const el of page.labels.get(row) ?? []) if (drawn(el)) addLabels(marks.texts, el.textContent);
-  } else if (nameElement !== row) {
+  } else if (nameElement !== row && LABEL_WORD_PARTS.test(row.textContent ?? '')) {
     for (const el of descendants(row, (el) => el === nameElement)) if (el.childElementCount === 0) addLabels(marks.texts, el.textContent);
   }
   for (const el of page.labelled.get(row) ?? []) {
@@ -217,7 +223,8 @@ function addShort(to: string[], value: string | null): void {
 
 /** The labels one element lists: "(Host, guest)", "Presenter | Guest", or one label. */
 function addLabels(to: string[], text: string | null): void {
-  const inner = text?.trim().replace(/^\((.*)\)$/s, '$1');
+  if (!text || !LABEL_WORD_PARTS.test(text)) return;
+  const inner = text.trim().replace(/^\((.*)\)$/s, '$1');
   if (inner) for (const part of inner.split(/\s*[,|•·]\s*/)) addShort(to, part);
 }
 

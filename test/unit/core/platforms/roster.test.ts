@@ -3,7 +3,7 @@
 // marks the platform draws next to a name and, hardened, from the name itself.
 import { describe, expect, it } from 'vitest';
 import { botKinds, flagNames, looksLikeMaskedPhone, looksLikePhoneNumber, phoneName } from '../../../../core/platforms/names';
-import { readRoster, type RosterSpec } from '../../../../core/platforms/roster';
+import { BOT_LABELS, EXTERNAL_LABELS, LABEL_WORD_PARTS, readRoster, type RosterSpec } from '../../../../core/platforms/roster';
 import { parseHtml } from '../../support/fixtures';
 
 describe('phone lines', () => {
@@ -103,6 +103,21 @@ describe('readRoster', () => {
   it('a mark of the platform\'s anywhere in the row counts, inside the name element too', () => {
     const roster = read(`<div role="listitem"><span class="name">Bernd <i class="phone-icon"></i></span></div><div role="listitem"><span class="name">Anna</span></div>`);
     expect(roster.participants).toEqual([expect.objectContaining({ kind: 'phone', name: 'Bernd', evidence: 'phone marker .phone-icon (test list)' })]);
+  });
+
+  it('every label word has a part in LABEL_WORD_PARTS, which lets rows without one skip the walk', () => {
+    // The words of each pattern's alternation: "(external|unverified|guest …)".
+    const words = [...EXTERNAL_LABELS, ...BOT_LABELS].flatMap((p) => /\(([^()]*\|[^()]*)\)/.exec(p.source)![1]!.split('|'));
+    expect(words.length).toBeGreaterThan(15);
+    for (const word of words) expect(LABEL_WORD_PARTS.test(word.replace(/\?/g, '')), word).toBe(true);
+  });
+
+  it('labels in any element of a row, in any language and case, with or without labelsIn', () => {
+    const rows = ['GUEST', '(Gast)', 'Invitée', 'Non vérifiée', 'Anonyme', 'Robot'].map((label, i) => `<div role="listitem"><span class="name">P${i}</span><b><i>${label}</i></b></div>`);
+    const withoutLabelsIn = read(rows.join('') + '<div role="listitem"><span class="name">Q</span><i>Presenter</i></div>', { ...SPEC, labelsIn: undefined });
+    expect(withoutLabelsIn.participants.map((p) => `${p.kind}:${p.name}`)).toEqual(['external:P0', 'external:P1', 'external:P2', 'external:P3', 'external:P4', 'bot:P5']);
+    const labelsIn = read(rows.join('').replaceAll('<b>', '<b class="labels">'));
+    expect(labelsIn.participants).toHaveLength(6);
   });
 
   it('reads 1,000 participants, and passes on every name for classifying', () => {
