@@ -23,6 +23,8 @@ interface Timing {
   participants: number;
   /** Main-thread CPU time per read (CDP Performance ThreadTime): what a loaded machine does not inflate. */
   cpuMs: number;
+  /** The fastest round's CPU ms per read: the reader's own cost with the least disturbance from the host. */
+  fastestCpuMs: number;
   wallMs: number;
   reads: number;
 }
@@ -42,7 +44,7 @@ async function timeReads(page: Page, cdp: CDPSession, platform: string, particip
     cpu.push((await threadTime() - before) / count);
     wall.push(wallMs / count);
   }
-  return { platform, participants, cpuMs: median(cpu), wallMs: median(wall), reads: count * ROUNDS };
+  return { platform, participants, cpuMs: median(cpu), fastestCpuMs: Math.min(...cpu), wallMs: median(wall), reads: count * ROUNDS };
 }
 
 /** roster-page.ts as one script for the page (Vite, as WXT builds the content scripts). */
@@ -92,13 +94,13 @@ export async function rosterScale(bench: BenchBrowser, minMs: number): Promise<F
     verdict: verdict(ok),
     details: [
       `Each platform's in-call fixture, served at ${PAGE_ORIGIN} in Chromium without the extension; its roster grown to 100, then 1,000 participants by copying the last row of the first kind of row the page shows (the participant list before the tiles), each copy with a name of its own. readPage (core/platforms/read.ts, bundled from source with Vite as the content script has it) runs in the page, ${ROUNDS} rounds of reads per size of about ${minMs} ms in all, after a warm-up; every read lists every name.`,
-      "The figure is the main thread's CPU time per read (CDP Performance.getMetrics ThreadTime around each round), the median round: on a machine shared with other work the wall time per read (shown beside it) also counts the time the thread waited for a core.",
+      "The figure is the main thread's CPU time per read (CDP Performance.getMetrics ThreadTime around each round), the median round: on a machine shared with other work the wall time per read (shown beside it) also counts the time the thread waited for a core. The fastest round is shown too: other work on the host only ever adds time, so it is the closest to the reader's own cost.",
       '',
-      '| platform | CPU ms per read, 100 | CPU ms per read, 1,000 | 1,000 ÷ 100 | wall ms per read, 100 / 1,000 | reads timed, 100 / 1,000 |',
-      '|---|---:|---:|---:|---:|---:|',
+      '| platform | CPU ms per read, 100 | CPU ms per read, 1,000 | 1,000 ÷ 100 | fastest round, 100 / 1,000 | wall ms per read, 100 / 1,000 | reads timed, 100 / 1,000 |',
+      '|---|---:|---:|---:|---:|---:|---:|',
       ...rows.map(
         (r) =>
-          `| ${r.platform} | ${r.small.cpuMs.toFixed(3)} | ${r.large.cpuMs.toFixed(3)} | ${ratio(r).toFixed(1)} | ${r.small.wallMs.toFixed(3)} / ${r.large.wallMs.toFixed(3)} | ${r.small.reads} / ${r.large.reads} |`,
+          `| ${r.platform} | ${r.small.cpuMs.toFixed(3)} | ${r.large.cpuMs.toFixed(3)} | ${ratio(r).toFixed(1)} | ${r.small.fastestCpuMs.toFixed(3)} / ${r.large.fastestCpuMs.toFixed(3)} | ${r.small.wallMs.toFixed(3)} / ${r.large.wallMs.toFixed(3)} | ${r.small.reads} / ${r.large.reads} |`,
       ),
       '',
     ],
