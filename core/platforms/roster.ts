@@ -52,6 +52,12 @@ export const BOT_LABELS: readonly RegExp[] = [/^\(?(Bot|Robot)\)?$/i];
  * name and icons). test/unit/core/platforms/roster.test.ts checks each label word has its part.
  */
 export const LABEL_WORD_PARTS = /extern|unverif|guest|anonym|verifiz|gast|vérifi|invit|bot/i;
+/**
+ * The same for icons' labels: a part of every word of PHONE_ICON_LABELS and of the external
+ * labels and icon labels. A label without one marks nothing and is not kept (a long roster's
+ * icons mostly say "More options for …", "Muted").
+ */
+export const MARK_WORD_PARTS = /phon|telefon|dial|call|einwahl|extern|unverif|guest|anonym|verifiz|gast|vérifi|invit/i;
 const EXTERNAL_WORDS = 'external|unverified|guest|extern|nicht verifiziert|gast|externe?|non vérifiée?|invitée?';
 /** The same labels as a suffix of a name ("Anna Schmidt (External)"). */
 const EXTERNAL_SUFFIX = new RegExp(`\\s*\\((${EXTERNAL_WORDS})\\)\\s*$`, 'i');
@@ -206,7 +212,11 @@ function rowMarks(row: Element, nameElement: Element | null, spec: RosterSpec, p
     for (const el of descendants(row, (el) => el === nameElement)) if (el.childElementCount === 0) addLabels(marks.texts, el.textContent);
   }
   for (const el of page.labelled.get(row) ?? []) {
-    if (drawn(el)) for (const attribute of ['aria-label', 'title', 'alt']) addShort(marks.icons, el.getAttribute(attribute));
+    if (!drawn(el)) continue;
+    for (const attribute of ['aria-label', 'title', 'alt']) {
+      const value = el.getAttribute(attribute);
+      if (value && MARK_WORD_PARTS.test(value)) addShort(marks.icons, value);
+    }
   }
   return marks;
 }

@@ -3,7 +3,17 @@
 // marks the platform draws next to a name and, hardened, from the name itself.
 import { describe, expect, it } from 'vitest';
 import { botKinds, flagNames, looksLikeMaskedPhone, looksLikePhoneNumber, phoneName } from '../../../../core/platforms/names';
-import { BOT_LABELS, EXTERNAL_LABELS, LABEL_WORD_PARTS, readRoster, type RosterSpec } from '../../../../core/platforms/roster';
+import fc from 'fast-check';
+import {
+  BOT_LABELS,
+  EXTERNAL_ICON_LABELS,
+  EXTERNAL_LABELS,
+  LABEL_WORD_PARTS,
+  MARK_WORD_PARTS,
+  PHONE_ICON_LABELS,
+  readRoster,
+  type RosterSpec,
+} from '../../../../core/platforms/roster';
 import { parseHtml } from '../../support/fixtures';
 
 describe('phone lines', () => {
@@ -109,11 +119,41 @@ describe('readRoster', () => {
     // The words of each pattern's alternation: "(external|unverified|guest …)".
     const words = [...EXTERNAL_LABELS, ...BOT_LABELS].flatMap((p) => /\(([^()]*\|[^()]*)\)/.exec(p.source)![1]!.split('|'));
     expect(words.length).toBeGreaterThan(15);
-    for (const word of words) expect(LABEL_WORD_PARTS.test(word.replace(/\?/g, '')), word).toBe(true);
+    // Both forms of a word with an optional letter: "invitée" and "invité".
+    for (const word of words) for (const form of [word.replace(/\?/g, ''), word.replace(/.\?/g, '')]) expect(LABEL_WORD_PARTS.test(form), form).toBe(true);
+  });
+
+  // Icons' labels are kept only with a part of a mark word: every phrase the icon patterns know
+  // must have one. The phrases, and random phrases made of the patterns' own words.
+  const ICON_PATTERNS = [...PHONE_ICON_LABELS, ...EXTERNAL_ICON_LABELS, ...EXTERNAL_LABELS];
+  const marks = (label: string) => ICON_PATTERNS.some((p) => p.test(label));
+  it.each([
+    'Phone', 'phone user', 'Telephone participant', 'dial-in caller', 'Dialled in audio', 'dialed in connection', 'Call-in user', 'called in', 'joined by phone',
+    'Telefonteilnehmer', 'Einwahl', 'Telefon-Audio', 'per Telefon', 'par téléphone', 'Participant téléphonique', 'AUDIO TÉLÉPHONIQUE',
+    'External participant', 'identity unverified', 'Unverified user', 'guest user', 'Externer Gast', 'Identität nicht verifiziert', 'nicht verifizierter Benutzer',
+    'Participant externe', 'utilisateur externe', 'Identité non vérifiée', 'participant non vérifié', 'Utilisateur invité', '(Anonymous)', 'Gast', 'Invitée',
+  ])('the icon label %j marks, and has a part of a mark word', (label) => {
+    expect(marks(label)).toBe(true);
+    expect(MARK_WORD_PARTS.test(label)).toBe(true);
+  });
+  it('any label an icon pattern matches has a part of a mark word (random phrases of the patterns\' words)', () => {
+    const words = [...new Set(ICON_PATTERNS.flatMap((p) => p.source.match(/[\p{L}-]{2,}/gu) ?? []))];
+    const cased = fc.tuple(fc.constantFrom(...words), fc.constantFrom('lower', 'upper', 'as is')).map(([w, c]) => (c === 'lower' ? w.toLowerCase() : c === 'upper' ? w.toUpperCase() : w));
+    const phrase = fc.array(fc.oneof(cased, fc.constantFrom('(', ')', 'the', 'user')), { minLength: 1, maxLength: 3 }).map((parts) => parts.join(' '));
+    let marked = 0;
+    fc.assert(
+      fc.property(phrase, (label) => {
+        if (!marks(label)) return true;
+        marked++;
+        return MARK_WORD_PARTS.test(label);
+      }),
+      { numRuns: 20_000, seed: 7 },
+    );
+    expect(marked).toBeGreaterThan(1000);
   });
 
   it('labels in any element of a row, in any language and case, with or without labelsIn', () => {
-    const rows = ['GUEST', '(Gast)', 'Invitée', 'Non vérifiée', 'Anonyme', 'Robot'].map((label, i) => `<div role="listitem"><span class="name">P${i}</span><b><i>${label}</i></b></div>`);
+    const rows = ['GUEST', '(Gast)', 'Invité', 'Non vérifiée', 'Anonyme', 'Robot'].map((label, i) => `<div role="listitem"><span class="name">P${i}</span><b><i>${label}</i></b></div>`);
     const withoutLabelsIn = read(rows.join('') + '<div role="listitem"><span class="name">Q</span><i>Presenter</i></div>', { ...SPEC, labelsIn: undefined });
     expect(withoutLabelsIn.participants.map((p) => `${p.kind}:${p.name}`)).toEqual(['external:P0', 'external:P1', 'external:P2', 'external:P3', 'external:P4', 'bot:P5']);
     const labelsIn = read(rows.join('').replaceAll('<b>', '<b class="labels">'));
