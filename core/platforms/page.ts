@@ -214,7 +214,8 @@ function safe<T>(fn: () => T, fallback: T): T {
   }
 }
 
-const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+/** Text as it reads: whitespace runs made one space, none at the ends. */
+export const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** Quotes page text for evidence: collapsed whitespace, bounded length. */
 export function quote(text: string, max = 80): string {

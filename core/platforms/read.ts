@@ -17,7 +17,7 @@ import {
   TOGGLES_OFF,
 } from '../evidence';
 import type { AppState, PageRead, PlatformId } from '../types';
-import { pageView, quote, type PageView } from './page';
+import { collapse, pageView, quote, type PageView } from './page';
 import type { DetectionSpec, Platform } from './platform';
 import { readRoster, rosterRows } from './roster';
 
@@ -162,7 +162,7 @@ function chosen(view: PageView, choices: readonly { label: readonly RegExp[]; va
     if (view.isParticipantText(el)) continue;
     const label = fieldLabel(el);
     const value = el.tagName === 'SELECT' ? ((el as HTMLSelectElement).selectedOptions[0]?.textContent ?? '') : (el.getAttribute('aria-valuetext') ?? el.textContent ?? '');
-    const shown = value.replace(/\s+/g, ' ').trim();
+    const shown = collapse(value);
     const choice = choices.find((c) => c.label.some((p) => p.test(label)) && c.value.some((p) => p.test(shown)));
     if (choice) return say(CHOICE, quote(label), quote(shown));
   }
@@ -186,17 +186,17 @@ function readToggle(view: PageView, labels: readonly RegExp[]): { checked: boole
 
 function toggleLabel(el: Element): string {
   const own = el.getAttribute('aria-label') ?? (el.tagName === 'INPUT' ? '' : (el.textContent ?? ''));
-  return own.trim() ? own.replace(/\s+/g, ' ').trim() : fieldLabel(el);
+  return own.trim() ? collapse(own) : fieldLabel(el);
 }
 
 /** A form field's label: its aria-label, else its <label>'s own words (without the field's). */
 function fieldLabel(el: Element): string {
   const own = el.getAttribute('aria-label');
-  if (own?.trim()) return own.replace(/\s+/g, ' ').trim();
+  if (own?.trim()) return collapse(own);
   const byFor = el.id ? [...el.ownerDocument.querySelectorAll('label[for]')].find((l) => l.getAttribute('for') === el.id) : undefined;
   const label = byFor ?? el.closest('label');
   if (!label) return '';
   let text = '';
   for (const node of label.childNodes) if (node !== el && !node.contains(el)) text += node.textContent ?? '';
-  return text.replace(/\s+/g, ' ').trim();
+  return collapse(text);
 }

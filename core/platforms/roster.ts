@@ -1,6 +1,6 @@
 import { FOUND_LABEL, MARKER, PHONE_LABEL, PHONE_MARKER, say, SEEN_IN } from '../evidence';
 import type { FlaggedParticipant, ParticipantKind } from '../types';
-import { descendants, quote } from './page';
+import { collapse, descendants, quote } from './page';
 
 /**
  * Who is in the call, as the page lists them: each participant's name, and the marks the platform
@@ -136,7 +136,7 @@ export function rosterRows(root: ParentNode, spec: RosterSpec): Element[] {
 function rowName(row: Element, shown: string | undefined): string | null {
   const rowText = () => (row.textContent ?? '').trim();
   const raw = shown ?? row.getAttribute('aria-label')?.split(',')[0] ?? (rowText().length <= 60 ? rowText() : null);
-  const name = raw?.replace(/\s+/g, ' ').trim();
+  const name = raw ? collapse(raw) : '';
   return name ? name : null;
 }
 
@@ -227,7 +227,7 @@ function rowMarks(row: Element, nameElement: Element | null, spec: RosterSpec, p
  * lists of lists.
  */
 function addShort(to: string[], value: string | null): void {
-  const label = value?.replace(/\s+/g, ' ').trim();
+  const label = value ? collapse(value) : '';
   if (label && label.length <= 60) to.push(label);
 }
 
