@@ -53,12 +53,21 @@ describe('background: policy store', () => {
 });
 
 describe('background: a managed read that hangs (Chromium, a policy arriving while it starts)', () => {
-  it('reports do not wait for it; the organisation counts as not known until it answers, and its late answer applies', async () => {
+  /** Runs `body` on fake timers with a managed-storage read that answers only when `hung` resolves. */
+  async function withHungManagedRead(body: (hung: ReturnType<typeof deferred<Record<string, unknown>>>) => Promise<void>) {
     await fakeBrowser.storage.local.set({ [STORAGE.userSettings]: {} });
     const hung = deferred<Record<string, unknown>>();
     vi.spyOn(fakeBrowser.storage.managed, 'get').mockReturnValue(hung.promise as never);
     vi.useFakeTimers();
     try {
+      await body(hung);
+    } finally {
+      vi.useRealTimers();
+    }
+  }
+
+  it('reports do not wait for it; the organisation counts as not known until it answers, and its late answer applies', () =>
+    withHungManagedRead(async (hung) => {
       const store = createPolicyStore();
       let ready = false;
       void store.ready.then(() => (ready = true));
@@ -70,17 +79,10 @@ describe('background: a managed read that hangs (Chromium, a policy arriving whi
       await vi.advanceTimersByTimeAsync(10);
       expect(store.organisationKnown()).toBe(true);
       expect(store.get().policy.requireE2EE).toBe(true);
-    } finally {
-      vi.useRealTimers();
-    }
-  });
+    }));
 
-  it('a late answer of "no policy" still tells the reports, which waited as pending', async () => {
-    await fakeBrowser.storage.local.set({ [STORAGE.userSettings]: {} });
-    const hung = deferred<Record<string, unknown>>();
-    vi.spyOn(fakeBrowser.storage.managed, 'get').mockReturnValue(hung.promise as never);
-    vi.useFakeTimers();
-    try {
+  it('a late answer of "no policy" still tells the reports, which waited as pending', () =>
+    withHungManagedRead(async (hung) => {
       const store = createPolicyStore();
       const changes = vi.fn();
       store.onChange(changes);
@@ -90,10 +92,7 @@ describe('background: a managed read that hangs (Chromium, a policy arriving whi
       await vi.advanceTimersByTimeAsync(10);
       expect(store.organisationKnown()).toBe(true);
       expect(changes).toHaveBeenCalled();
-    } finally {
-      vi.useRealTimers();
-    }
-  });
+    }));
 
   it('an answer, even "no policy" (Firefox rejects), makes the organisation known', async () => {
     vi.spyOn(fakeBrowser.storage.managed, 'get').mockRejectedValue(new Error('Managed storage manifest not found'));
