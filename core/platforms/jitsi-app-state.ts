@@ -65,19 +65,11 @@ const bool = (v: unknown): boolean | undefined => (typeof v === 'boolean' ? v : 
 /** The probe's positional Jitsi facts as JitsiAppState, values of the wrong type dropped; null without any. */
 export function parseJitsiWire(wire: unknown[] | undefined): JitsiAppState | null {
   if (!wire) return null;
-  const field = (name: (typeof JITSI_FIELDS)[number]): unknown => wire[JITSI_FIELDS.indexOf(name)];
-  const participants = field('participants');
-  return {
-    joined: bool(field('joined')),
-    e2eeEnabled: bool(field('e2eeEnabled')),
-    participants: Array.isArray(participants) ? participants.slice(0, 5000).flatMap(parseJitsiParticipant) : undefined,
-    fileRecording: bool(field('fileRecording')),
-    liveStreaming: bool(field('liveStreaming')),
-    transcribing: bool(field('transcribing')),
-    lobbyKnocking: bool(field('lobbyKnocking')),
-    lobbyEnabled: bool(field('lobbyEnabled')),
-    passwordLocked: bool(field('passwordLocked')),
-  };
+  // Every field a flag, but the participants: one loop over the names, not a line per field.
+  const state: JitsiAppState = Object.fromEntries(JITSI_FIELDS.map((name, i) => [name, bool(wire[i])]));
+  const participants = wire[JITSI_FIELDS.indexOf('participants')];
+  state.participants = Array.isArray(participants) ? participants.slice(0, 5000).flatMap(parseJitsiParticipant) : undefined;
+  return state;
 }
 
 function parseJitsiParticipant(raw: unknown): JitsiParticipant[] {

@@ -19,7 +19,7 @@ import {
 import type { AppState, PageRead, PlatformId } from '../types';
 import { collapse, pageView, quote, type PageView } from './page';
 import type { DetectionSpec, Platform } from './platform';
-import { readRoster, rosterRows } from './roster';
+import { readRoster, rosterRows, type RowMemo } from './roster';
 
 export function emptyRead(platform: PlatformId): PageRead {
   return {
@@ -48,9 +48,10 @@ export function isCallUrl(platform: Platform, url: URL): boolean {
  * Reads one document with a platform's declaration: phase, the platform's own encryption
  * indicator (weighed against its vendor fact), recording, live stream, transcription, flagged
  * participants and an open meeting. Never throws for any DOM the page can build (callers still
- * guard). The regions where participants write are excluded from every text match.
+ * guard). The regions where participants write are excluded from every text match. `memo`: the
+ * roster rows read before on this page (rowMemo), for a page read again and again.
  */
-export function readPage(platform: Platform, doc: Document, app: AppState): PageRead {
+export function readPage(platform: Platform, doc: Document, app: AppState, memo?: RowMemo): PageRead {
   const spec = platform.detect;
   const read = emptyRead(platform.id);
   const roster = spec.roster;
@@ -82,7 +83,7 @@ export function readPage(platform: Platform, doc: Document, app: AppState): Page
   if (transcription) read.transcription = { evidence: [say(SHOWS_TRANSCRIPTION, platform.name, transcription)] };
 
   if (roster) {
-    const list = readRoster(doc, roster, rows);
+    const list = readRoster(doc, roster, rows, memo);
     read.participants = list.participants;
     read.names = list.names;
     read.namesFrom = roster.where;

@@ -82,35 +82,88 @@ export const PHONE_ICON_LABELS: readonly RegExp[] = [
 /** The most names one read passes on: a roster of thousands is still one call. */
 const MAX_NAMES = 2000;
 
+/** What one row shows: the name, and the participant's marks (null: the row shows no name). */
+type RowRead = { name: string; flagged: FlaggedParticipant[] } | null;
+
+/**
+ * Rows read before and unchanged since, for the next read of the same page (the content script
+ * keeps one per document). A row's reading depends on the row alone, its attributes and what is
+ * inside it (the mark selectors are matched on the row and its elements); a MutationObserver on
+ * each row read forgets it at its first change of any kind, and the records still pending are
+ * taken at the start of each read: a remembered row is never one that changed.
+ */
+export interface RowMemo {
+  /** What each row read before showed; undefined: the row changed since, read it again. */
+  reads: WeakMap<Node, RowRead | undefined>;
+  /** Marks the rows changed since the last read (the mutation records still pending). */
+  forgetChanged(): void;
+  /** Keeps what a row shows, and watches the row for its next change. */
+  keep(row: Element, read: RowRead): void;
+}
+
+export function rowMemo(): RowMemo {
+  // A changed row stays in the map, as undefined: the walk up from a change stops at it.
+  const reads = new WeakMap<Node, RowRead | undefined>();
+  const forget = (records: MutationRecord[]) => {
+    for (const { target } of records) {
+      let at: Node | null = target;
+      while (at && !reads.has(at)) at = at.parentNode;
+      if (at) reads.set(at, undefined);
+    }
+  };
+  const observer = new MutationObserver(forget);
+  return {
+    reads,
+    forgetChanged: () => forget(observer.takeRecords()),
+    keep(row, read) {
+      reads.set(row, read);
+      observer.observe(row, { subtree: true, childList: true, attributes: true, characterData: true });
+    },
+  };
+}
+
 /**
  * Reads the participants a platform lists: the ones it marks (phone icon, external label, bot
  * label) and every name. The names are classified apart from the page (flagNames), where the
- * hardening tables live: the page's script stays small. The page is queried once per kind of
- * mark, not once per row (pageMarks): a roster of a thousand rows costs a few queries and a walk
- * of each row.
+ * hardening tables live: the page's script stays small. With a memo, only the rows that changed
+ * since the last read are read again. When they are more than half the rows (a list just drawn),
+ * their marks are found with one query per kind for the whole page (pageMarks); fewer, with
+ * queries on each (npm run bench: the roster figure's first, steady and changing reads).
  */
-export function readRoster(root: ParentNode, spec: RosterSpec, rows = rosterRows(root, spec)): RosterRead {
+export function readRoster(root: ParentNode, spec: RosterSpec, rows = rosterRows(root, spec), memo?: RowMemo): RosterRead {
+  memo?.forgetChanged();
+  const known = rows.map((row) => memo?.reads.get(row));
+  const marksOf = known.filter((read) => read === undefined).length * 2 > rows.length ? pageMarks(root, spec, rows) : marksBy(spec, queriedOnRow);
   const participants: FlaggedParticipant[] = [];
   const names = new Set<string>();
-  const page = pageMarks(root, spec, rows);
-  for (const row of rows) {
-    const found = findName(row, spec);
-    const nameElement = found?.element ?? null;
-    const raw = rowName(row, found?.value);
-    if (!raw) continue;
-    const suffix = EXTERNAL_SUFFIX.exec(raw);
-    const name = (suffix ? raw.slice(0, suffix.index) : raw).trim();
-    if (names.size < MAX_NAMES) names.add(name);
-
-    const marks = rowMarks(row, nameElement, spec, page);
-    const phone = phoneMark(row, marks, page);
-    if (phone) participants.push({ kind: 'phone', name, evidence: say(SEEN_IN, phone, spec.where) });
-    const botLabel = firstLabel(marks.texts, BOT_LABELS);
-    if (botLabel) participants.push({ kind: 'bot', name, evidence: say(SEEN_IN, say(FOUND_LABEL, botLabel), spec.where) });
-    const external = suffix ? say(FOUND_LABEL, quote(suffix[0])) : externalMark(row, marks, page, name);
-    if (external) participants.push({ kind: 'external', name, evidence: say(SEEN_IN, external, spec.where) });
-  }
+  rows.forEach((row, i) => {
+    let read = known[i];
+    if (read === undefined) {
+      read = readRow(row, spec, marksOf(row));
+      memo?.keep(row, read);
+    }
+    if (!read) return;
+    if (names.size < MAX_NAMES) names.add(read.name);
+    participants.push(...read.flagged);
+  });
   return { count: names.size, participants: uniqueParticipants(participants), names: [...names] };
+}
+
+function readRow(row: Element, spec: RosterSpec, found: FoundMarks): RowRead {
+  const nameFound = findName(row, spec);
+  const nameElement = nameFound?.element ?? null;
+  const raw = rowName(row, nameFound?.value);
+  if (!raw) return null;
+  const suffix = EXTERNAL_SUFFIX.exec(raw);
+  const name = (suffix ? raw.slice(0, suffix.index) : raw).trim();
+  const flagged: FlaggedParticipant[] = [];
+  const flag = (kind: ParticipantKind, mark: string | null) => mark && flagged.push({ kind, name, evidence: say(SEEN_IN, mark, spec.where) });
+  const marks = rowMarks(row, nameElement, spec, found);
+  flag('phone', phoneMark(marks, found));
+  const botLabel = firstLabel(marks.texts, BOT_LABELS);
+  flag('bot', botLabel && say(FOUND_LABEL, botLabel));
+  flag('external', suffix ? say(FOUND_LABEL, quote(suffix[0])) : externalMark(marks, found, name));
+  return { name, flagged };
 }
 
 /**
@@ -140,52 +193,56 @@ function rowName(row: Element, shown: string | undefined): string | null {
   return name ? name : null;
 }
 
-/**
- * Where the platform's marks lie on the page: each kind found with one query per read and given
- * to its row (a query per row costs more than the row). Rows hold no rows (rosterRows).
- */
-interface PageMarks {
-  /** The first of the platform's phone marks on each marked row (on the row or inside it), by selector. */
-  phone: Map<Element, string>;
-  external: Map<Element, string>;
-  /** Inside each row: elements with an aria-label, title or alt (icons may say what a row is). */
-  labelled: Map<Element, Element[]>;
-  /** Inside each row: the `labelsIn` elements, selector by selector. */
-  labels: Map<Element, Element[]>;
+/** The platform's marks found on one row (on the row or inside it). */
+interface FoundMarks {
+  /** The first of the platform's phone marks, by selector. */
+  phone?: string;
+  external?: string;
+  /** Inside the row: elements with an aria-label, title or alt (icons may say what a row is). */
+  labelled: Element[];
+  /** Inside the row: the `labelsIn` elements, selector by selector. */
+  labels: Element[];
 }
 
-function pageMarks(root: ParentNode, spec: RosterSpec, rows: readonly Element[]): PageMarks {
+/** The elements a selector finds on a row and inside it, in document order. */
+type OnRow = (row: Element, selector: string) => Element[];
+
+/** The marks of each row, found by `onRow`: with queries on the row, or from the page's (pageMarks). */
+function marksBy(spec: RosterSpec, onRow: OnRow): (row: Element) => FoundMarks {
+  const first = (row: Element, selectors: readonly string[] = []) => selectors.find((s) => onRow(row, s).length > 0);
+  const inside = (row: Element, selectors: readonly string[]) => selectors.flatMap((s) => onRow(row, s)).filter((el) => el !== row);
+  return (row) => ({
+    phone: first(row, spec.phoneSelectors),
+    external: first(row, spec.externalSelectors),
+    labelled: inside(row, ['[aria-label], [title], [alt]']),
+    labels: inside(row, spec.labelsIn ?? []),
+  });
+}
+
+const queriedOnRow: OnRow = (row, selector) => {
+  const on = onOrIn(row, selector);
+  return on === row ? [row, ...queryAll(row, selector)] : on ? queryAll(row, selector) : [];
+};
+
+/**
+ * Each selector queried once for the whole page, its elements given to their rows (queries on
+ * each of many rows cost more than the rows). Rows hold no rows (rosterRows).
+ */
+function pageMarks(root: ParentNode, spec: RosterSpec, rows: readonly Element[]): (row: Element) => FoundMarks {
   const rowSet = new Set(rows);
-  const rowOf = (el: Element | null) => {
-    while (el && !rowSet.has(el)) el = el.parentElement;
-    return el;
-  };
-  const firstSelector = (selectors: readonly string[] = []) => {
-    const marked = new Map<Element, string>();
-    for (const selector of selectors) {
+  const bySelector = new Map<string, Map<Element, Element[]>>();
+  return marksBy(spec, (row, selector) => {
+    let byRow = bySelector.get(selector);
+    if (!byRow) {
+      bySelector.set(selector, (byRow = new Map()));
       for (const el of queryAll(root, selector)) {
-        const row = rowOf(el);
-        if (row && !marked.has(row)) marked.set(row, selector);
+        let at: Element | null = el;
+        while (at && !rowSet.has(at)) at = at.parentElement;
+        if (at) byRow.set(at, [...(byRow.get(at) ?? []), el]);
       }
     }
-    return marked;
-  };
-  const inside = (selectors: readonly string[]) => {
-    const byRow = new Map<Element, Element[]>();
-    for (const selector of selectors) {
-      for (const el of queryAll(root, selector)) {
-        const row = rowOf(el);
-        if (row && row !== el) byRow.set(row, [...(byRow.get(row) ?? []), el]);
-      }
-    }
-    return byRow;
-  };
-  return {
-    phone: firstSelector(spec.phoneSelectors),
-    external: firstSelector(spec.externalSelectors),
-    labelled: inside(['[aria-label], [title], [alt]']),
-    labels: inside(spec.labelsIn ?? []),
-  };
+    return byRow.get(row) ?? [];
+  });
 }
 
 /**
@@ -201,17 +258,17 @@ interface RowMarks {
   afterComma: string;
 }
 
-function rowMarks(row: Element, nameElement: Element | null, spec: RosterSpec, page: PageMarks): RowMarks {
+function rowMarks(row: Element, nameElement: Element | null, spec: RosterSpec, found: FoundMarks): RowMarks {
   const label = row.getAttribute('aria-label') ?? '';
   const comma = label.indexOf(',');
   const marks: RowMarks = { texts: [], icons: [], label, afterComma: comma < 0 ? '' : label.slice(comma + 1) };
   const drawn = (el: Element) => !nameElement || !nameElement.contains(el);
   if (spec.labelsIn) {
-    for (const el of page.labels.get(row) ?? []) if (drawn(el)) addLabels(marks.texts, el.textContent);
+    for (const el of found.labels) if (drawn(el)) addLabels(marks.texts, el.textContent);
   } else if (nameElement !== row && LABEL_WORD_PARTS.test(row.textContent ?? '')) {
     for (const el of descendants(row, (el) => el === nameElement)) if (el.childElementCount === 0) addLabels(marks.texts, el.textContent);
   }
-  for (const el of page.labelled.get(row) ?? []) {
+  for (const el of found.labelled) {
     if (!drawn(el)) continue;
     for (const attribute of ['aria-label', 'title', 'alt']) {
       const value = el.getAttribute(attribute);
@@ -238,8 +295,8 @@ function addLabels(to: string[], text: string | null): void {
   if (inner) for (const part of inner.split(/\s*[,|•·]\s*/)) addShort(to, part);
 }
 
-function phoneMark(row: Element, marks: RowMarks, page: PageMarks): string | null {
-  const selector = page.phone.get(row);
+function phoneMark(marks: RowMarks, found: FoundMarks): string | null {
+  const selector = found.phone;
   if (selector) return say(PHONE_MARKER, selector);
   const icon = firstLabel(marks.icons, PHONE_ICON_LABELS);
   if (icon) return say(PHONE_LABEL, icon);
@@ -249,8 +306,8 @@ function phoneMark(row: Element, marks: RowMarks, page: PageMarks): string | nul
   return ownPhrase ? say(PHONE_LABEL, quote(ownPhrase[0])) : null;
 }
 
-function externalMark(row: Element, marks: RowMarks, page: PageMarks, name: string): string | null {
-  const selector = page.external.get(row);
+function externalMark(marks: RowMarks, found: FoundMarks, name: string): string | null {
+  const selector = found.external;
   if (selector) return say(MARKER, selector);
   const shown = firstLabel(marks.texts, EXTERNAL_LABELS) ?? firstLabel(marks.icons, EXTERNAL_MARKS);
   if (shown) return say(FOUND_LABEL, shown);
@@ -277,15 +334,20 @@ function queryAll(root: ParentNode, selector: string): Element[] {
 /** The row's name element, and the name it shows: the first selector that finds one with a name in it. */
 function findName(row: Element, spec: RosterSpec): { element: Element; value: string } | null {
   for (const selector of spec.name) {
-    try {
-      const element = row.matches(selector) ? row : row.querySelector(selector);
-      const value = (element && spec.nameAttribute ? element.getAttribute(spec.nameAttribute) : null) ?? element?.textContent;
-      if (element && value?.trim()) return { element, value };
-    } catch {
-      // ignore a broken selector
-    }
+    const element = onOrIn(row, selector);
+    const value = (element && spec.nameAttribute ? element.getAttribute(spec.nameAttribute) : null) ?? element?.textContent;
+    if (element && value?.trim()) return { element, value };
   }
   return null;
+}
+
+/** The row itself when the selector matches it, else the first element inside it that matches; null for a selector the browser rejects. */
+function onOrIn(row: Element, selector: string): Element | null {
+  try {
+    return row.matches(selector) ? row : row.querySelector(selector);
+  } catch {
+    return null;
+  }
 }
 
 /** One entry per participant and kind: the first evidence found is kept. */

@@ -5,6 +5,7 @@ import type { ProbeMessage } from '../../core/channel';
 import { route, type ExtensionMessage, type MessageOf } from '../../core/messages';
 import type { Platform } from '../../core/platforms/platform';
 import { emptyRead, isCallUrl, readPage } from '../../core/platforms/read';
+import { rowMemo } from '../../core/platforms/roster';
 import type { FrameSignals } from '../../core/types';
 import { createBannerHost } from './banner-host';
 import { guardJoinButton } from './join-guard';
@@ -33,10 +34,12 @@ export function runCallWatcher(platform: Platform): void {
     if (!reading) batches.schedule();
   });
 
+  // The roster rows read before: a long roster's unchanged rows are not read again.
+  const rows = rowMemo();
   const readFrame = (): Pick<FrameSignals, 'page' | 'readError'> => {
     if (!isCallUrl(platform, new URL(location.href))) return { page: { ...emptyRead(platform.id), phase: 'no-call' } };
     try {
-      return { page: readPage(platform, document, probe.app) };
+      return { page: readPage(platform, document, probe.app, rows) };
     } catch (error) {
       // A page mid-change or a hostile DOM: the page read is lost, the verdict falls to unknown.
       return { page: null, readError: String(error).slice(0, 200) };
