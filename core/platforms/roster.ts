@@ -99,6 +99,8 @@ export interface RowMemo {
   forgetChanged(): void;
   /** Keeps what a row shows, and watches the row for its next change. */
   keep(row: Element, read: RowRead): void;
+  /** Watches no more, for a content script that stopped: its reads would be stale, so none follows. */
+  stop(): void;
 }
 
 export function rowMemo(): RowMemo {
@@ -119,6 +121,7 @@ export function rowMemo(): RowMemo {
       reads.set(row, read);
       observer.observe(row, { subtree: true, childList: true, attributes: true, characterData: true });
     },
+    stop: () => observer.disconnect(),
   };
 }
 

@@ -27,8 +27,12 @@ export function runCallWatcher(platform: Platform): void {
   let probe: ProbeMessage = { rtc: { connections: [] }, app: {} };
   let lastSent = '';
   let reading = false;
+  const stop = () => {
+    batches.stop();
+    rows.stop();
+  };
   const channel = connectProbe(document, (message) => {
-    if (stopped()) return batches.stop();
+    if (stopped()) return stop();
     probe = message;
     // Facts we asked for while reading are used right away; others (page events) need a read.
     if (!reading) batches.schedule();
@@ -47,7 +51,7 @@ export function runCallWatcher(platform: Platform): void {
   };
 
   const report = (force = false) => {
-    if (stopped()) return batches.stop();
+    if (stopped()) return stop();
     reading = true;
     channel.request(); // synchronous: `probe` now holds the page's current WebRTC and app state
     reading = false;

@@ -3,7 +3,7 @@
 // the unit test that counts a large roster's page queries (test/unit/core/platforms/scale.test.ts).
 import { platformById } from '../../core/platforms/index';
 import { readPage } from '../../core/platforms/read';
-import { readRoster, rowMemo } from '../../core/platforms/roster';
+import { readRoster, rosterRows, rowMemo } from '../../core/platforms/roster';
 import type { PlatformId } from '../../core/types';
 
 /**
@@ -28,14 +28,37 @@ export function grow(doc: Document, id: PlatformId, count: number): number {
   return readRoster(doc, roster).count;
 }
 
-/** The rows read before, kept across reads as the content script keeps them. */
-const memo = rowMemo();
+/** How a read finds the roster: every row new (the list just drawn), none changed, or some. */
+export type ReadKind = 'first' | 'unchanged' | 'changed';
 
-/** Reads the page `count` times; how many names the last read listed, and the wall time taken. */
-export function reads(id: PlatformId, count: number): { names: number; wallMs: number } {
+/** Of a roster this long, this many rows change before each 'changed' read: 1 in 100 (a speaker, a raised hand). */
+export const changedRows = (participants: number) => Math.max(1, Math.round(participants / 100));
+
+/** The rows read before, kept across reads as the content script keeps them (one per document). */
+let memo = rowMemo();
+let changes = 0;
+
+/**
+ * Reads the page `count` times as `kind` says; how many names the last read listed, and the wall
+ * time taken (the page's own changes before a 'changed' read included: they only add).
+ */
+export function reads(id: PlatformId, count: number, kind: ReadKind = 'unchanged'): { names: number; wallMs: number } {
   const platform = platformById(id);
+  const rows = rosterRows(document, platform.detect.roster!);
+  const changing = kind === 'changed' ? changedRows(rows.length) : 0;
   let names = 0;
   const start = performance.now();
-  for (let i = 0; i < count; i++) names = readPage(platform, document, {}, memo).names.length;
+  for (let i = 0; i < count; i++) {
+    if (kind === 'first') {
+      memo.stop();
+      memo = rowMemo();
+    }
+    // Another row each time, as a busy call changes them: an attribute set on an element inside it.
+    for (let k = 0; k < changing; k++, changes++) {
+      const row = rows[changes % rows.length]!;
+      (row.lastElementChild ?? row).setAttribute('data-bench-change', String(changes));
+    }
+    names = readPage(platform, document, {}, memo).names.length;
+  }
   return { names, wallMs: performance.now() - start };
 }

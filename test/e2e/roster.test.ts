@@ -1,0 +1,61 @@
+// A long roster is read again only where it changed (core/platforms/roster.ts, rowMemo): in real
+// Chromium with the built extension, at Zoom's real hostname, rows of a 200-participant list that
+// the page redraws in place are read again, however they change: a class alone (which does not
+// wake the watcher's own observer: the next read happens for another change), or the row's
+// contents replaced. A row kept from an earlier read while it shows a phone line would be a
+// missed dial-in.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Report } from '../../core/types.ts';
+import { fixtureRoute, startChromiumSession, tabIdOf, waitForReport } from './support/extension.ts';
+import type { ExtensionSession } from './support/extension.ts';
+import { setUserSettings } from './support/ui-states.ts';
+
+const URL = 'https://app.zoom.us/wc/555666777/join';
+let session: ExtensionSession;
+before(async () => {
+  session = await startChromiumSession({ '/wc/555666777/join': fixtureRoute('zoom/in-call') });
+  await setUserSettings(session.worker, {});
+});
+after(() => session?.close());
+
+const phones = (report: Report) => report.participants.filter((p) => p.kind === 'phone').map((p) => p.name);
+
+test('rows redrawn in place in a long roster are read again: a phone icon by class alone, a row whose contents are replaced', async () => {
+  const page = await session.browser.newPage();
+  try {
+    await page.goto(URL, { waitUntil: 'domcontentloaded' });
+    const tabId = await tabIdOf(session.worker, page);
+    await page.evaluate(() => (window as any).__fixture.startCall({ transforms: 'none' }));
+    // 200 participants: copies of the last row, each with a name of its own.
+    await page.evaluate(() => {
+      const template = [...document.querySelectorAll('div.participants-li')].at(-1)!;
+      const html = Array.from({ length: 197 }, (_, i) => template.outerHTML.split('Bernd Müller').join(`Person ${String(i).padStart(3, '0')}`)).join('');
+      template.insertAdjacentHTML('afterend', html);
+    });
+    const inCall = await waitForReport(session.worker, tabId, 'the call with 200 participants', (r) => r.inCall && r.participants.length === 0);
+    assert.deepEqual(phones(inCall), []);
+
+    // A class alone: the icon of "Person 050" becomes Zoom's telephone icon. Then another row's
+    // label changes, which wakes the watcher for a read.
+    await page.evaluate(() => {
+      const row = [...document.querySelectorAll('div.participants-li')].find((r) => r.textContent!.includes('Person 050'))!;
+      row.querySelector('svg')!.setAttribute('class', 'lazy-svg-icon__icon lazy-icon-icons/participants-list/telephone-muted');
+      const other = [...document.querySelectorAll('div.participants-li')].find((r) => r.textContent!.includes('Person 120'))!;
+      other.setAttribute('aria-label', 'Person 120,computer audio unmuted,video on');
+    });
+    const byClass = await waitForReport(session.worker, tabId, 'the phone icon drawn by class', (r) => phones(r).includes('Person 050'));
+    assert.ok(byClass.findings.some((f) => f.id === 'dial-in-participant'));
+    assert.match(JSON.stringify(byClass.participants.find((p) => p.name === 'Person 050')), /participants-list\/telephone/);
+
+    // A row's contents replaced, as a framework redraws it: "Person 150" shows Zoom's "(Guest)" label.
+    await page.evaluate(() => {
+      const row = [...document.querySelectorAll('div.participants-li')].find((r) => r.textContent!.includes('Person 150'))!;
+      row.querySelector('.participants-item__name-label')!.replaceChildren(document.createTextNode(' (Guest)'));
+    });
+    const guest = await waitForReport(session.worker, tabId, 'the guest label', (r) => r.participants.some((p) => p.kind === 'external' && p.name === 'Person 150'));
+    assert.ok(phones(guest).includes('Person 050'), 'the phone line stays');
+  } finally {
+    await page.close();
+  }
+});
