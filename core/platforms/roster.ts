@@ -1,6 +1,6 @@
 import { FOUND_LABEL, MARKER, PHONE_LABEL, PHONE_MARKER, say, SEEN_IN } from '../evidence';
 import type { FlaggedParticipant, ParticipantKind } from '../types';
-import { collapse, descendants, quote } from './page';
+import { collapse, descendants, LONG_ROSTER, quote } from './page';
 
 /**
  * Who is in the call, as the page lists them: each participant's name, and the marks the platform
@@ -104,14 +104,11 @@ export interface RowMemo {
 }
 
 export function rowMemo(): RowMemo {
-  // A changed row stays in the map, as undefined: the walk up from a change stops at it.
   const reads = new WeakMap<Node, RowRead | undefined>();
+  // Every row read above the change, up to the document: an element once a row (now inside
+  // another row, or not a row any more) must not hide the row that holds it now.
   const forget = (records: MutationRecord[]) => {
-    for (const { target } of records) {
-      let at: Node | null = target;
-      while (at && !reads.has(at)) at = at.parentNode;
-      if (at) reads.set(at, undefined);
-    }
+    for (const { target } of records) for (let at: Node | null = target; at; at = at.parentNode) if (reads.has(at)) reads.set(at, undefined);
   };
   const observer = new MutationObserver(forget);
   return {
@@ -128,12 +125,15 @@ export function rowMemo(): RowMemo {
 /**
  * Reads the participants a platform lists: the ones it marks (phone icon, external label, bot
  * label) and every name. The names are classified apart from the page (flagNames), where the
- * hardening tables live: the page's script stays small. With a memo, only the rows that changed
- * since the last read are read again. When they are more than half the rows (a list just drawn),
+ * hardening tables live: the page's script stays small. With a memo and a long roster, only the
+ * rows that changed since the last read are read again. When they are more than half the rows (a list just drawn),
  * their marks are found with one query per kind for the whole page (pageMarks); fewer, with
  * queries on each (npm run bench: the roster figure's first, steady and changing reads).
  */
-export function readRoster(root: ParentNode, spec: RosterSpec, rows = rosterRows(root, spec), memo?: RowMemo): RosterRead {
+export function readRoster(root: ParentNode, spec: RosterSpec, rows = rosterRows(root, spec), memoOfRows?: RowMemo): RosterRead {
+  // A short roster costs less to read again than to watch: on a busy call its tiles change all
+  // the time, and each change would be a mutation record for the memo (npm run bench: busy page).
+  const memo = rows.length > LONG_ROSTER ? memoOfRows : undefined;
   memo?.forgetChanged();
   const known = rows.map((row) => memo?.reads.get(row));
   const marksOf = known.filter((read) => read === undefined).length * 2 > rows.length ? pageMarks(root, spec, rows) : marksBy(spec, queriedOnRow);
