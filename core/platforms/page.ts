@@ -61,11 +61,8 @@ export interface PageView {
 }
 
 const BUTTONS = 'button, [role="button"]';
-/**
- * Rows from which a roster is long: stepped over in one walk rather than filtered out element by
- * element, and its rows kept from read to read (roster.ts, rowMemo).
- */
-export const LONG_ROSTER = 40;
+/** Rows from which the roster is stepped over in one walk rather than filtered out element by element. */
+const LONG_ROSTER = 40;
 
 /**
  * `rows`: the roster's rows, found already (they lie in `participantText`). Texts, controls and

@@ -1,6 +1,6 @@
 import { FOUND_LABEL, MARKER, PHONE_LABEL, PHONE_MARKER, say, SEEN_IN } from '../evidence';
 import type { FlaggedParticipant, ParticipantKind } from '../types';
-import { collapse, descendants, LONG_ROSTER, quote } from './page';
+import { collapse, descendants, quote } from './page';
 
 /**
  * Who is in the call, as the page lists them: each participant's name, and the marks the platform
@@ -93,17 +93,26 @@ type RowRead = { name: string; flagged: FlaggedParticipant[] } | null;
  * taken at the start of each read: a remembered row is never one that changed.
  */
 export interface RowMemo {
+  /** Rows from which a roster's rows are kept: a shorter roster is read in full each time. */
+  fromRows: number;
   /** What each row read before showed; undefined: the row changed since, read it again. */
   reads: WeakMap<Node, RowRead | undefined>;
-  /** Marks the rows changed since the last read (the mutation records still pending). */
-  forgetChanged(): void;
+  /** Takes the changes since the last read (the mutation records still pending): the rows they touched are read again. */
+  update(): void;
   /** Keeps what a row shows, and watches the row for its next change. */
   keep(row: Element, read: RowRead): void;
   /** Watches no more, for a content script that stopped: its reads would be stale, so none follows. */
   stop(): void;
 }
 
-export function rowMemo(): RowMemo {
+/**
+ * Rows from which a roster's rows are kept. Watching rows that change many times a second costs
+ * about 3% of a busy call's main thread (npm run bench, busy page); reading 200 rows again, about
+ * a millisecond at most once a second.
+ */
+export const KEPT_FROM_ROWS = 200;
+
+export function rowMemo(fromRows = KEPT_FROM_ROWS): RowMemo {
   const reads = new WeakMap<Node, RowRead | undefined>();
   // Every row read above the change, up to the document: an element once a row (now inside
   // another row, or not a row any more) must not hide the row that holds it now.
@@ -112,8 +121,9 @@ export function rowMemo(): RowMemo {
   };
   const observer = new MutationObserver(forget);
   return {
+    fromRows,
     reads,
-    forgetChanged: () => forget(observer.takeRecords()),
+    update: () => forget(observer.takeRecords()),
     keep(row, read) {
       reads.set(row, read);
       observer.observe(row, { subtree: true, childList: true, attributes: true, characterData: true });
@@ -131,10 +141,10 @@ export function rowMemo(): RowMemo {
  * queries on each (npm run bench: the roster figure's first, steady and changing reads).
  */
 export function readRoster(root: ParentNode, spec: RosterSpec, rows = rosterRows(root, spec), memoOfRows?: RowMemo): RosterRead {
-  // A short roster costs less to read again than to watch: on a busy call its tiles change all
-  // the time, and each change would be a mutation record for the memo (npm run bench: busy page).
-  const memo = rows.length > LONG_ROSTER ? memoOfRows : undefined;
-  memo?.forgetChanged();
+  // A shorter roster costs less to read again than to watch: on a busy call its tiles change all
+  // the time, and each change is a mutation record for the memo (npm run bench: busy page).
+  const memo = memoOfRows && rows.length > memoOfRows.fromRows ? memoOfRows : undefined;
+  memo?.update();
   const known = rows.map((row) => memo?.reads.get(row));
   const marksOf = known.filter((read) => read === undefined).length * 2 > rows.length ? pageMarks(root, spec, rows) : marksBy(spec, queriedOnRow);
   const participants: FlaggedParticipant[] = [];
@@ -222,10 +232,7 @@ function marksBy(spec: RosterSpec, onRow: OnRow): (row: Element) => FoundMarks {
   });
 }
 
-const queriedOnRow: OnRow = (row, selector) => {
-  const on = onOrIn(row, selector);
-  return on === row ? [row, ...queryAll(row, selector)] : on ? queryAll(row, selector) : [];
-};
+const queriedOnRow: OnRow = (row, selector) => [...(onOrIn(row, selector) === row ? [row] : []), ...queryAll(row, selector)];
 
 /**
  * Each selector queried once for the whole page, its elements given to their rows (queries on

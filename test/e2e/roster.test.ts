@@ -1,5 +1,5 @@
 // A long roster is read again only where it changed (core/platforms/roster.ts, rowMemo): in real
-// Chromium with the built extension, at Zoom's real hostname, rows of a 200-participant list that
+// Chromium with the built extension, at Zoom's real hostname, rows of a 250-participant list that
 // the page redraws in place are read again, however they change: a class alone (which does not
 // wake the watcher's own observer: the next read happens for another change), or the row's
 // contents replaced. A row kept from an earlier read while it shows a phone line would be a
@@ -27,15 +27,15 @@ test('rows redrawn in place in a long roster are read again: a phone icon by cla
     await page.goto(URL, { waitUntil: 'domcontentloaded' });
     const tabId = await tabIdOf(session.worker, page);
     await page.evaluate(() => (window as any).__fixture.startCall({ transforms: 'none' }));
-    // 200 participants: copies of the last row, each with a name of its own; the last one a
-    // guest, so that its report shows the 200 rows were read before anything changes in place.
+    // 250 participants (rows are kept from 200): copies of the last row, each with a name of its own; the last one a
+    // guest, so that its report shows the 250 rows were read before anything changes in place.
     await page.evaluate(() => {
       const template = [...document.querySelectorAll('div.participants-li')].at(-1)!;
       const copy = (i: number) => template.outerHTML.split('Bernd Müller').join(`Person ${String(i).padStart(3, '0')}`);
-      const html = Array.from({ length: 197 }, (_, i) => (i < 196 ? copy(i) : copy(i).replace('participants-item__name-label"> <', 'participants-item__name-label"> (Guest)<'))).join('');
+      const html = Array.from({ length: 247 }, (_, i) => (i < 246 ? copy(i) : copy(i).replace('participants-item__name-label"> <', 'participants-item__name-label"> (Guest)<'))).join('');
       template.insertAdjacentHTML('afterend', html);
     });
-    const inCall = await waitForReport(session.worker, tabId, 'the call with 200 participants', (r) => r.inCall && r.participants.some((p) => p.name === 'Person 196'));
+    const inCall = await waitForReport(session.worker, tabId, 'the call with 250 participants', (r) => r.inCall && r.participants.some((p) => p.name === 'Person 246'));
     assert.deepEqual(phones(inCall), []);
 
     // A class alone: the icon of "Person 050" becomes Zoom's telephone icon. Then another row's
