@@ -136,9 +136,9 @@ export function rowMemo(fromRows = KEPT_FROM_ROWS): RowMemo {
  * Reads the participants a platform lists: the ones it marks (phone icon, external label, bot
  * label) and every name. The names are classified apart from the page (flagNames), where the
  * hardening tables live: the page's script stays small. With a memo and a long roster, only the
- * rows that changed since the last read are read again. When they are more than half the rows (a list just drawn),
- * their marks are found with one query per kind for the whole page (pageMarks); fewer, with
- * queries on each (npm run bench: the roster figure's first, steady and changing reads).
+ * rows that changed since the last read are read again. When the rows to read are more than half
+ * (a list just drawn), their marks are found with one query per kind for the whole page
+ * (pageMarks); fewer, with queries on each (npm run bench: the roster figure's three reads).
  */
 export function readRoster(root: ParentNode, spec: RosterSpec, rows = rosterRows(root, spec), memoOfRows?: RowMemo): RosterRead {
   // A shorter roster costs less to read again than to watch: on a busy call its tiles change all
