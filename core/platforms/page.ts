@@ -206,7 +206,8 @@ function firstMatch(text: string, patterns: readonly RegExp[]): string | null {
   return null;
 }
 
-function safe<T>(fn: () => T, fallback: T): T {
+/** What `fn` gives, or `fallback` when it throws (a selector the browser rejects, a DOM mid-change). */
+export function safe<T>(fn: () => T, fallback: T): T {
   try {
     return fn();
   } catch {

@@ -1,6 +1,6 @@
 import { FOUND_LABEL, MARKER, PHONE_LABEL, PHONE_MARKER, say, SEEN_IN } from '../evidence';
 import type { FlaggedParticipant, ParticipantKind } from '../types';
-import { collapse, descendants, quote } from './page';
+import { collapse, descendants, quote, safe } from './page';
 
 /**
  * Who is in the call, as the page lists them: each participant's name, and the marks the platform
@@ -232,7 +232,7 @@ function marksBy(spec: RosterSpec, onRow: OnRow): (row: Element) => FoundMarks {
   });
 }
 
-const queriedOnRow: OnRow = (row, selector) => [...(onOrIn(row, selector) === row ? [row] : []), ...queryAll(row, selector)];
+const queriedOnRow: OnRow = (row, selector) => [...(safe(() => row.matches(selector), false) ? [row] : []), ...queryAll(row, selector)];
 
 /**
  * Each selector queried once for the whole page, its elements given to their rows (queries on
@@ -334,11 +334,7 @@ function firstLabel(marks: readonly string[], patterns: readonly RegExp[]): stri
 }
 
 function queryAll(root: ParentNode, selector: string): Element[] {
-  try {
-    return [...root.querySelectorAll(selector)];
-  } catch {
-    return [];
-  }
+  return safe(() => [...root.querySelectorAll(selector)], []);
 }
 
 /** The row's name element, and the name it shows: the first selector that finds one with a name in it. */
@@ -353,11 +349,7 @@ function findName(row: Element, spec: RosterSpec): { element: Element; value: st
 
 /** The row itself when the selector matches it, else the first element inside it that matches; null for a selector the browser rejects. */
 function onOrIn(row: Element, selector: string): Element | null {
-  try {
-    return row.matches(selector) ? row : row.querySelector(selector);
-  } catch {
-    return null;
-  }
+  return safe(() => (row.matches(selector) ? row : row.querySelector(selector)), null);
 }
 
 /** One entry per participant and kind: the first evidence found is kept. */

@@ -32,7 +32,7 @@ export function grow(doc: Document, id: PlatformId, count: number): number {
 export type ReadKind = 'first' | 'unchanged' | 'changed';
 
 /** Of a roster this long, this many rows change before each 'changed' read: 1 in 100 (a speaker, a raised hand). */
-export const changedRows = (participants: number) => Math.max(1, Math.round(participants / 100));
+const changedRows = (participants: number) => Math.max(1, Math.round(participants / 100));
 
 /** The rows read before, kept across reads as the content script keeps them (one per document). */
 let memo = rowMemo();

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CDPSession, Page } from 'puppeteer-core';
 import { median, verdict, type BenchBrowser, type Figure } from './common.ts';
+import type { ReadKind } from './roster-page.ts';
 
 const PLATFORMS = ['google-meet', 'zoom', 'teams', 'jitsi'] as const;
 const SIZES = [100, 1000] as const;
@@ -19,8 +20,7 @@ const PAGE_ORIGIN = 'https://www.example.org';
 const ROUNDS = 7;
 
 /** Each read the content script makes, from the costliest: the list just drawn, then 1 in 100 rows changed since the last read, then none. */
-const KINDS = ['first', 'changed', 'unchanged'] as const;
-type ReadKind = (typeof KINDS)[number];
+const KINDS: readonly ReadKind[] = ['first', 'changed', 'unchanged'];
 const KIND_NAMES: Record<ReadKind, string> = { first: 'first read (every row new)', changed: '1 in 100 rows changed', unchanged: 'no row changed' };
 
 interface Timing {
